@@ -1,0 +1,143 @@
+"""Remove what is not the story: prompts, promotions, captions, disclaimers, datelines.
+
+Cleaning works line by line, as news pages lay these things out: a sign-in prompt, a
+"read also" link or a photo credit is a line of its own (or a run of lines) around the
+story. Each rule names a kind of boilerplate, not any one site's wording; a line is
+dropped when a rule matches it, so a story sentence is never cut in half.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from .model import Article
+from .segment import is_complete, split_lines, words
+
+_I = re.IGNORECASE
+
+# Headings that introduce links to other stories or videos: the heading and the list under it go.
+_PROMO_HEADING = re.compile(
+    r"^(?:[-–—•*#>\s]*)(?:also read|read also|read more|more from"
+    r"|related(?: stories| articles| news)?|recommended(?: stories| for you| videos)?"
+    r"|you may also like|don'?t miss|trending(?: now)?"
+    r"|watch(?: top)?(?: videos?)?|most read|top stories|latest news|see also|more stories"
+    r"|popular(?: now)?|editor'?s picks?|further reading)\b",
+    _I,
+)
+# A line that is a prompt to sign in, subscribe, join, share or download.
+_PROMPT = re.compile(
+    r"\b(?:sign in|sign up|log in|login|subscribe|subscription|subscriber|premium|member(?:s|ship)?"
+    r"|newsletter|register|unlock|exclusive insights|download (?:our|the) app|follow us|share this"
+    r"|click here|cookies?|advertisement|sponsored)\b",
+    _I,
+)
+# Captions and credits of photos and videos.
+_CAPTION = re.compile(
+    r"\b(?:photo(?:graph)?s?|image|picture|video|file photo|illustration)\s*"
+    r"(?:by|:|courtesy|credit)|\((?:photo|image|picture|credit)\b[^)]*\)"
+    r"|\b(?:getty images|afp photo|ap photo|reuters/|shutterstock)"
+    r"|\benlarge this image\b|\btoggle caption\b|\bhide caption\b|\bcaption\b",
+    _I,
+)
+# Syndication disclaimers and copyright lines.
+_DISCLAIMER = re.compile(
+    r"syndicated feed|published as received|assumes no responsibility|not been edited by"
+    r"|auto-generated from a syndicated|all rights reserved|©|\(c\) \d{4}|copyright \d{4}"
+    r"|this story has been published from|may not be published, broadcast",
+    _I,
+)
+# Widgets that leave text behind ("list of 3 items", "end of list").
+_WIDGET = re.compile(r"\blist of \d+ items?\b|\bend of list\b|^advertisement$", _I)
+# A bare credit line: "Source: Al Jazeera", "(ANI)", "Reporting by ...".
+_SOURCE_LINE = re.compile(
+    r"^(?:\(?(?:source|sources|via|credit|reporting by|writing by|editing by|additional reporting)"
+    r"\b[^.!?]{0,80}\)?\.?|\([A-Z][A-Za-z]{1,10}\))$",
+    _I,
+)
+_BULLET = re.compile(r"^[-–—•*·▪►]\s+")
+_TRAILING_AGENCY = re.compile(r"\s*\((?:[A-Z]{2,6}|Reuters|Xinhua|Bernama)\)\s*$")
+# "Moscow [Russia] September 5 (ANI): ", "Sept. 5 (UPI) -- ", "LONDON (AP) _ ", "PARIS — "
+_MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
+_DATELINE = re.compile(
+    rf"^(?P<place>(?:[A-Z][\w.'’-]*,?\s){{0,4}}?)(?:\[[^\]]{{1,40}}\]\s*)?,?\s*"
+    rf"(?P<date>{_MONTH}\s+\d{{1,2}},?\s*(?:\d{{4}}\s*)?)?(?P<agency>\([A-Z][\w ]{{0,20}}\)\s*)?"
+    r"(?P<sep>:|--|—|–|_)\s+(?=[\"“‘A-Z])"
+)
+
+MAX_PROMPT_WORDS = 20  # a prompt is short; a story sentence that mentions a "member" is not
+MAX_HEADING_WORDS = 14  # a line without final punctuation up to this long is a heading or caption
+
+
+def clean(article: Article) -> Article:
+    """The article with boilerplate lines and datelines removed (and a title line lifted)."""
+    lines = split_lines(article.text)
+    title = article.title
+    if not title and lines and _is_heading(lines[0]):
+        title = lines[0]
+    kept: list[str] = []
+    in_promo_list = False
+    for line in lines:
+        if _PROMO_HEADING.match(line) and (not is_complete(line) or ":" in line[:30]):
+            in_promo_list = True
+            continue
+        if in_promo_list and (_BULLET.match(line) or _is_heading(line)):
+            continue
+        in_promo_list = False
+        if _is_boilerplate(line, article) or (title and _same(line, title)):
+            continue
+        line = _strip_dateline(_TRAILING_AGENCY.sub("", line))
+        if line and not _is_heading(line):
+            kept.append(line)
+    return replace(article, title=title, text="\n".join(_drop_repeats(kept)))
+
+
+def _is_boilerplate(line: str, article: Article) -> bool:
+    n_words = len(words(line))
+    if n_words == 0 or _WIDGET.search(line) or _DISCLAIMER.search(line) or _CAPTION.search(line):
+        return True
+    if _SOURCE_LINE.match(line) or (_BULLET.match(line) and not is_complete(line)):
+        return True
+    if n_words <= MAX_PROMPT_WORDS and _PROMPT.search(line):
+        return True
+    return _about_the_outlet(line, article.source)
+
+
+def _about_the_outlet(line: str, source: str) -> bool:
+    """The outlet describing or promoting itself ("234Radio is Africa's ...")."""
+    names = {n.strip().lower() for n in re.split(r"\bvia\b|[(),/]", source) if len(n.strip()) > 3}
+    lowered = line.lower()
+    return any(
+        lowered.startswith(f"{name} is ") or lowered == name or f"from {name}" in lowered
+        for name in names
+    )
+
+
+def _is_heading(line: str) -> bool:
+    return not is_complete(line) and len(words(line)) <= MAX_HEADING_WORDS
+
+
+def _same(a: str, b: str) -> bool:
+    return a.casefold().strip() == b.casefold().strip()
+
+
+def _strip_dateline(line: str) -> str:
+    match = _DATELINE.match(line)
+    if not match:
+        return line
+    place = match.group("place").strip()
+    if match.group("agency") or match.group("date") or (place.isupper() and len(place) > 1):
+        return line[match.end() :]
+    return line
+
+
+def _drop_repeats(lines: list[str]) -> list[str]:
+    """Each line once: pages often print the lead twice (as a teaser and as the story)."""
+    seen: set[str] = set()
+    kept = []
+    for line in lines:
+        key = line.casefold()
+        if key not in seen:
+            seen.add(key)
+            kept.append(line)
+    return kept

@@ -1,0 +1,127 @@
+"""The command line: parse, call the library, turn its errors into one clear line."""
+
+from __future__ import annotations
+
+import json
+import logging
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from . import __version__
+from .config import DEFAULT_LANGUAGE, DEFAULT_RANKER, Settings
+from .errors import SummarizerError
+from .ingest import read_paths
+from .rank import RANKERS
+from .render import FORMATS
+
+app = typer.Typer(
+    add_completion=False,
+    no_args_is_help=True,
+    pretty_exceptions_show_locals=False,
+    help="Turn many outlets' versions of a story into one short briefing in which every "
+    "sentence is credited to the outlets that carried it.",
+)
+
+Paths = Annotated[
+    list[str],
+    typer.Argument(
+        help="Articles: files (.txt, .md, .html, .json, .jsonl), folders (read recursively), "
+        "or - for standard input.",
+        show_default=False,
+    ),
+]
+
+
+def _fail(error: SummarizerError) -> typer.Exit:
+    typer.echo(f"error: {error}", err=True)
+    return typer.Exit(code=2)
+
+
+@app.command()
+def summarize(
+    paths: Paths,
+    ranker: Annotated[
+        str, typer.Option(help=f"How sentences are ranked: {', '.join(RANKERS)}.")
+    ] = DEFAULT_RANKER,
+    fmt: Annotated[
+        str, typer.Option("--format", "-f", help=f"Output format: {', '.join(FORMATS)}.")
+    ] = "markdown",
+    output: Annotated[
+        Path | None, typer.Option("--output", "-o", help="Write here instead of standard output.")
+    ] = None,
+    sentences: Annotated[
+        int | None,
+        typer.Option(help="At most this many sentences (5 when neither length is given)."),
+    ] = None,
+    words: Annotated[int | None, typer.Option(help="At most this many words.")] = None,
+    language: Annotated[str, typer.Option(help="Language of the articles.")] = DEFAULT_LANGUAGE,
+    templates: Annotated[
+        Path | None, typer.Option(help="A folder of your own Jinja2 templates to use instead.")
+    ] = None,
+) -> None:
+    """Summarize several versions of one story into an attributed briefing."""
+    from .pipeline import summarize as run
+    from .render import render
+
+    try:
+        settings = Settings(
+            ranker=ranker, sentences=sentences, words=words, language=language, templates=templates
+        )
+        briefing = run(read_paths(paths, sys.stdin.buffer), settings)
+        text = render(briefing, fmt, settings.templates)
+        _emit(text, output)
+    except SummarizerError as error:
+        raise _fail(error) from None
+
+
+@app.command()
+def extract(
+    paths: Paths,
+    fmt: Annotated[str, typer.Option("--format", "-f", help="text or json.")] = "text",
+) -> None:
+    """Print the articles as the pipeline reads them, after cleaning."""
+    from .clean import clean
+
+    try:
+        if fmt not in ("text", "json"):
+            raise SummarizerError(f"unknown format {fmt!r}; choose one of: text, json")
+        articles = [clean(a) for a in read_paths(paths, sys.stdin.buffer)]
+    except SummarizerError as error:
+        raise _fail(error) from None
+    if fmt == "json":
+        fields = ("id", "source", "title", "url", "published", "text")
+        data = {"articles": [{f: getattr(a, f) for f in fields} for a in articles]}
+        typer.echo(json.dumps(data, ensure_ascii=False, indent=2))
+        return
+    for article in articles:
+        typer.echo(
+            f"== {article.id} | {article.source}" + (f" | {article.title}" if article.title else "")
+        )
+        typer.echo(article.text + "\n")
+
+
+def _emit(text: str, output: Path | None) -> None:
+    if output is None:
+        sys.stdout.write(text)
+        return
+    from .output import write_atomic
+
+    write_atomic(output, text)
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"summarizer {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def main(
+    version: Annotated[
+        bool, typer.Option("--version", callback=_version, is_eager=True, help="Show the version.")
+    ] = False,
+) -> None:
+    logging.basicConfig(format="warning: %(message)s", level=logging.WARNING)

@@ -1,0 +1,43 @@
+"""Settings, built once (from the CLI, a script or the tests) and passed down unchanged."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from .errors import ConfigError
+
+DEFAULT_SENTENCES = 5
+DEFAULT_RANKER = "coverage"
+DEFAULT_LANGUAGE = "english"
+
+
+@dataclass(frozen=True, slots=True)
+class Settings:
+    """How to summarize.
+
+    `sentences` and `words` bound the briefing's length; when both are None the briefing
+    has `DEFAULT_SENTENCES` sentences. `cluster_threshold` is the cosine similarity above
+    which (on average) two groups of sentences are taken to say the same thing.
+    """
+
+    ranker: str = DEFAULT_RANKER
+    sentences: int | None = None
+    words: int | None = None
+    language: str = DEFAULT_LANGUAGE
+    cluster_threshold: float = 0.35
+    templates: Path | None = None
+
+    def __post_init__(self) -> None:
+        if self.sentences is not None and self.sentences < 1:
+            raise ConfigError(f"--sentences must be at least 1, not {self.sentences}")
+        if self.words is not None and self.words < 1:
+            raise ConfigError(f"--words must be at least 1, not {self.words}")
+        if not 0.0 < self.cluster_threshold < 1.0:
+            raise ConfigError("cluster_threshold must lie between 0 and 1")
+
+    @property
+    def max_sentences(self) -> int | None:
+        if self.sentences is None and self.words is None:
+            return DEFAULT_SENTENCES
+        return self.sentences

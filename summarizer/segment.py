@@ -1,0 +1,116 @@
+"""Sentence and word splitting without NLTK data: rules for abbreviations, numbers and quotes.
+
+Text is split into lines first, so a heading or a line without final punctuation is never
+glued onto the sentence that follows it. Within a line, a boundary is final punctuation
+(with any closing quotes or brackets) followed by space and an upper-case letter, a digit
+or an opening quote. It is not a boundary after a known abbreviation or an initial, nor
+inside a quotation that closes later on the same line.
+"""
+
+from __future__ import annotations
+
+import re
+
+ABBREVIATIONS = frozenset(
+    """
+    mr mrs ms dr prof sen rep gov gen col lt sgt capt cmdr adm maj st jr sr rev hon pres
+    inc ltd co corp llc bros vs no nos vol pp fig approx est dept univ assn ave blvd
+    jan feb mar apr jun jul aug sep sept oct nov dec mon tue tues wed thu thur thurs fri sat sun
+    e.g i.e a.m p.m u.s u.k u.n u.s.a d.c e.u
+    """.split()
+)
+# After an acronym such as "U.S." a new sentence starts only with a word like these.
+SENTENCE_STARTERS = frozenset(
+    "The A An He She It They We I But And In On At This That These Those His Her Its Their"
+    " There Some Many Most Officials Meanwhile However".split()
+)
+
+_BOUNDARY = re.compile(r"[.!?…]+[\"'”’»)\]]*\s+(?=[\"'“‘«(\[]?[A-Z0-9\u00c0-\u024f])")
+_WORD = re.compile(r"\w+(?:[-'’.]\w+)*")
+_FINAL = re.compile(r"[.!?…][\"'”’»)\]]*$")
+_LETTER = re.compile(r"[^\W\d_]")
+
+
+def split_lines(text: str) -> list[str]:
+    """Non-empty lines, stripped, with runs of white space folded."""
+    return [" ".join(line.split()) for line in text.splitlines() if line.strip()]
+
+
+def split_sentences(text: str) -> list[str]:
+    """The sentences of `text`, each exactly as printed (white space folded)."""
+    sentences: list[str] = []
+    for line in split_lines(text):
+        sentences.extend(_split_line(line))
+    return [s for s in sentences if _LETTER.search(s)]
+
+
+def words(text: str) -> list[str]:
+    """The words of `text` (letters and digits, with inner hyphens, apostrophes and dots)."""
+    return _WORD.findall(text)
+
+
+def is_complete(sentence: str) -> bool:
+    """Whether the sentence ends with final punctuation (a heading or fragment does not)."""
+    return bool(_FINAL.search(sentence))
+
+
+def _split_line(line: str) -> list[str]:
+    quote_ends = _closed_quote_spans(line)
+    pieces: list[str] = []
+    start = 0
+    for match in _BOUNDARY.finditer(line):
+        end = match.end()
+        if _inside_quote(match.start(), quote_ends) or _after_abbreviation(line, match):
+            continue
+        pieces.append(line[start:end].strip())
+        start = end
+    pieces.append(line[start:].strip())
+    return [p for p in pieces if p]
+
+
+def _closed_quote_spans(line: str) -> list[tuple[int, int]]:
+    """Spans of quotations that open and close on this line (straight or curly quotes)."""
+    spans: list[tuple[int, int]] = []
+    opened: int | None = None
+    for i, ch in enumerate(line):
+        if ch == "“" or (ch == '"' and opened is None):
+            if opened is None:
+                opened = i
+        elif ch in '”"' and opened is not None:
+            spans.append((opened, i))
+            opened = None
+    return spans
+
+
+def _inside_quote(pos: int, spans: list[tuple[int, int]]) -> bool:
+    # A boundary right before the closing mark ("... now." she said) is inside too.
+    return any(start < pos and pos + 1 < end for start, end in spans)
+
+
+def _after_abbreviation(line: str, match: re.Match[str]) -> bool:
+    if line[match.start()] != ".":
+        return False
+    before = line[: match.start()].rsplit(None, 1)
+    token = before[-1].lstrip("\"'“‘([") if before else ""
+    lowered = token.lower()
+    following = line[match.end() :].split(None, 1)
+    next_word = following[0].strip("\"'“‘«([") if following else ""
+    if len(token) == 1 and token.isupper():  # an initial: "J. Smith"
+        return True
+    if "." in token and lowered in ABBREVIATIONS:  # U.S., a.m.: ambiguous at a sentence end
+        return next_word not in SENTENCE_STARTERS
+    if lowered in {"no", "nos", "vol", "pp", "fig"}:
+        return next_word[:1].isdigit()
+    return lowered in ABBREVIATIONS
+
+
+class SumyTokenizer:
+    """What sumy needs of a tokenizer (`to_sentences`, `to_words`), without NLTK's punkt data."""
+
+    language = "english"
+
+    def to_sentences(self, paragraph: str) -> tuple[str, ...]:
+        return tuple(split_sentences(paragraph))
+
+    def to_words(self, sentence: str) -> tuple[str, ...]:
+        return tuple(words(sentence))
