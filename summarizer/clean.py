@@ -37,7 +37,7 @@ _CAPTION = re.compile(
     r"\b(?:photo(?:graph)?s?|image|picture|video|file photo|illustration)\s*"
     r"(?:by|:|courtesy|credit)|\((?:photo|image|picture|credit)\b[^)]*\)"
     r"|\b(?:getty images|afp photo|ap photo|reuters/|shutterstock)"
-    r"|\benlarge this image\b|\btoggle caption\b|\bhide caption\b|\bcaption\b",
+    r"|\benlarge this image\b|\btoggle caption\b|\bhide caption\b|\bcaption\s*:",
     _I,
 )
 # Syndication disclaimers and copyright lines.
@@ -48,11 +48,16 @@ _DISCLAIMER = re.compile(
     _I,
 )
 # Widgets that leave text behind ("list of 3 items", "end of list").
-_WIDGET = re.compile(r"\blist of \d+ items?\b|\bend of list\b|^advertisement$", _I)
+_WIDGET = re.compile(r"\blist of \d+ items?|end of list\b|^advertisement$", _I)
 # A bare credit line: "Source: Al Jazeera", "(ANI)", "Reporting by ...".
 _SOURCE_LINE = re.compile(
-    r"^(?:\(?(?:source|sources|via|credit|reporting by|writing by|editing by|additional reporting)"
-    r"\b[^.!?]{0,80}\)?\.?|\([A-Z][A-Za-z]{1,10}\))$",
+    r"^(?:\(?(?:(?:source|sources|via|credit|credits)\s*:|reporting by|writing by|editing by"
+    r"|additional reporting)[^.!?]{0,80}\)?\.?|\([A-Z][A-Za-z]{1,10}\))$",
+    _I,
+)
+_CALL_TO_ACTION = re.compile(
+    r"^(?:sign|log|subscribe|register|unlock|download|follow|share|click|tap|join|get|take|already|create"
+    r"|become|support|enjoy|read|listen|watch|don'?t)\b",
     _I,
 )
 _BULLET = re.compile(r"^[-–—•*·▪►]\s+")
@@ -62,7 +67,7 @@ _MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
 _DATELINE = re.compile(
     rf"^(?P<place>(?:[A-Z][\w.'’-]*,?\s){{0,4}}?)(?:\[[^\]]{{1,40}}\]\s*)?,?\s*"
     rf"(?P<date>{_MONTH}\s+\d{{1,2}},?\s*(?:\d{{4}}\s*)?)?(?P<agency>\([A-Z][\w ]{{0,20}}\)\s*)?"
-    r"(?P<sep>:|--|—|–|_)\s+(?=[\"“‘A-Z])"
+    r"(?P<sep>:|--|—|–|-|_)\s+(?=[\"“‘A-Z])"
 )
 
 MAX_PROMPT_WORDS = 20  # a prompt is short; a story sentence that mentions a "member" is not
@@ -78,7 +83,8 @@ def clean(article: Article) -> Article:
     kept: list[str] = []
     in_promo_list = False
     for line in lines:
-        if _PROMO_HEADING.match(line) and (not is_complete(line) or ":" in line[:30]):
+        promo = _PROMO_HEADING.match(line)
+        if promo and (not is_complete(line) or line[promo.end() :].lstrip().startswith(":")):
             in_promo_list = True
             continue
         if in_promo_list and (_BULLET.match(line) or _is_heading(line)):
@@ -99,13 +105,16 @@ def _is_boilerplate(line: str, article: Article) -> bool:
     if _SOURCE_LINE.match(line) or (_BULLET.match(line) and not is_complete(line)):
         return True
     if n_words <= MAX_PROMPT_WORDS and _PROMPT.search(line):
-        return True
+        # A prompt is a heading, a question or a call to act, not a statement of fact.
+        return not is_complete(line) or "?" in line or bool(_CALL_TO_ACTION.match(line))
     return _about_the_outlet(line, article.source)
 
 
 def _about_the_outlet(line: str, source: str) -> bool:
     """The outlet describing or promoting itself ("234Radio is Africa's ...")."""
-    names = {n.strip().lower() for n in re.split(r"\bvia\b|[(),/]", source) if len(n.strip()) > 3}
+    without_notes = re.sub(r"\([^)]*\)", "", source)  # "The Tribune (India)": not "India"
+    names = {n.strip().lower() for n in re.split(r"\bvia\b|[,/]", without_notes)}
+    names = {n for n in names if len(n) > 3}
     lowered = line.lower()
     return any(
         lowered.startswith(f"{name} is ") or lowered == name or f"from {name}" in lowered

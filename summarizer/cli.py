@@ -5,8 +5,9 @@ from __future__ import annotations
 import json
 import logging
 import sys
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, TypeVar
 
 import typer
 
@@ -16,6 +17,8 @@ from .errors import SummarizerError
 from .ingest import read_paths
 from .rank import RANKERS
 from .render import FORMATS
+
+T = TypeVar("T")
 
 app = typer.Typer(
     add_completion=False,
@@ -101,6 +104,62 @@ def extract(
             f"== {article.id} | {article.source}" + (f" | {article.title}" if article.title else "")
         )
         typer.echo(article.text + "\n")
+
+
+@app.command("eval")
+def evaluate(
+    dataset: Annotated[
+        Path, typer.Argument(help="A clusters.jsonl or .jsonl.gz (or the folder holding it).")
+    ],
+    words: Annotated[int, typer.Option(help="Word budget; summaries are cut to it.")] = 100,
+    ranker: Annotated[
+        str, typer.Option(help=f"Our ranker: {', '.join(RANKERS)}.")
+    ] = DEFAULT_RANKER,
+    baselines: Annotated[
+        str,
+        typer.Option(
+            help="Comma-separated systems scored in the same run: lead, lexrank, textrank, "
+            "lsa, luhn, sumbasic, kl, shipped (summaries shipped beside the data), or all."
+        ),
+    ] = "lead,lexrank,textrank",
+    summaries_out: Annotated[
+        Path | None, typer.Option(help="Write our summaries here, {id, summary} a line.")
+    ] = None,
+    limit: Annotated[int | None, typer.Option(help="Only the first N stories.")] = None,
+    language: Annotated[str, typer.Option(help="Language of the articles.")] = DEFAULT_LANGUAGE,
+) -> None:
+    """Score summaries with ROUGE on a benchmark, beside baselines, in one run."""
+    from .evaluate import BASELINES, evaluate, table
+
+    names = (
+        list(BASELINES)
+        if baselines.strip() == "all"
+        else [b.strip() for b in baselines.split(",") if b.strip()]
+    )
+    try:
+        settings = Settings(ranker=ranker, words=words, language=language)
+        results = evaluate(
+            dataset, settings, budget=words, baselines=names, limit=limit, progress=_progress
+        )
+        if summaries_out is not None:
+            lines = [
+                json.dumps({"id": story_id, "summary": summary}, ensure_ascii=False)
+                for story_id, summary in results[0].summaries.items()
+            ]
+            _emit("\n".join(lines) + "\n", summaries_out)
+    except SummarizerError as error:
+        raise _fail(error) from None
+    typer.echo(table(results, f"{dataset} at {words} words ({len(results[0].rouge1)} stories)"))
+
+
+def _progress(items: Iterator[T], total: int) -> Iterator[T]:
+    """A progress bar on standard error."""
+    from rich.console import Console
+    from rich.progress import track
+
+    yield from track(
+        items, total=total, description="summarizing", console=Console(stderr=True), transient=True
+    )
 
 
 def _emit(text: str, output: Path | None) -> None:

@@ -234,12 +234,17 @@ def _unique_ids(articles: Iterable[Article]) -> list[Article]:
     """Ids made unique by a numeric suffix, in input order, so attribution never merges two."""
     from dataclasses import replace
 
-    seen: dict[str, int] = {}
+    articles = list(articles)
+    taken: set[str] = set()
+    given = {article.id for article in articles}
     unique = []
     for article in articles:
-        count = seen.get(article.id, 0) + 1
-        seen[article.id] = count
-        unique.append(article if count == 1 else replace(article, id=f"{article.id}-{count}"))
+        new_id, count = article.id, 1
+        while new_id in taken or (new_id != article.id and new_id in given):
+            count += 1
+            new_id = f"{article.id}-{count}"
+        taken.add(new_id)
+        unique.append(article if new_id == article.id else replace(article, id=new_id))
     return unique
 
 

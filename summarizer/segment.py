@@ -101,7 +101,9 @@ def _after_abbreviation(line: str, match: re.Match[str]) -> bool:
         return next_word not in SENTENCE_STARTERS
     if lowered in {"no", "nos", "vol", "pp", "fig"}:
         return next_word[:1].isdigit()
-    return lowered in ABBREVIATIONS
+    # Titles, months and days are abbreviated with a capital ("Sun.", "Mar."); the
+    # lower-case words ("sun", "mar") end sentences like any other.
+    return lowered in ABBREVIATIONS and (token[:1].isupper() or lowered in {"vs", "approx"})
 
 
 class SumyTokenizer:

@@ -1,9 +1,13 @@
 """Choose the briefing: one representative per cluster, most important clusters first.
 
-Each cluster is represented by its best-ranked sentence. Clusters are ordered by that
-sentence's rank (scaled to 0..1, so every ranker's scores compare alike) plus a bonus for
-the share of articles that reported the cluster's fact; they are taken in that order
-until the length budget is spent. The cluster credits every outlet whose sentence is in it.
+Each cluster is represented by its best-ranked sentence, and clusters are taken in the
+order of their representatives' ranks until the length budget is spent, skipping one
+whose representative repeats a sentence already chosen. The briefing then reads the most
+widely reported facts first (by the number of articles in the cluster), rank breaking ties.
+The cluster credits every outlet whose sentence is in it.
+
+Choosing by rank alone and ordering by reach afterwards scored best: a bonus for reach at
+selection time cost 1 point of ROUGE-2 on DUC 2003 (README, "Summary quality").
 """
 
 from __future__ import annotations
@@ -14,7 +18,6 @@ from .lexicon import Lexicon
 from .model import Item, Sentence
 from .segment import words
 
-SUPPORT_WEIGHT = 0.5  # rank share traded for the share of articles that carried a fact
 REDUNDANCY = 0.5  # a representative this similar to one already chosen says the same thing
 
 
@@ -35,36 +38,26 @@ def select(
         range(len(sentences)),
         key=lambda i: (-scores[i], article_order[sentences[i].article_id], sentences[i].position),
     )
-    standing = {i: 1.0 - r / len(ranked) for r, i in enumerate(ranked)}
     members: dict[int, list[int]] = {}
     for i in ranked:  # best-ranked first, so members[label][0] is the representative
         members.setdefault(labels[i], []).append(i)
-    n_articles = len(article_order)
-
-    def priority(label: int) -> tuple[float, int]:
-        group = members[label]
-        support = len({sentences[i].article_id for i in group})
-        share = (support - 1) / (n_articles - 1) if n_articles > 1 else 0.0
-        return (-(standing[group[0]] + SUPPORT_WEIGHT * share), ranked.index(group[0]))
 
     similarity = lexicon.similarity()
-    chosen: list[int] = []
-    items: list[Item] = []
+    chosen: list[list[int]] = []
     total_words = 0
-    for label in sorted(members, key=priority):
-        if max_sentences is not None and len(items) >= max_sentences:
+    for group in members.values():  # dicts keep insertion order: by representative's rank
+        if max_sentences is not None and len(chosen) >= max_sentences:
             break
-        group = members[label]
         head = group[0]
         length = len(words(sentences[head].text))
         if max_words is not None and total_words + length > max_words:
             continue
-        if any(similarity[head, other] >= REDUNDANCY for other in chosen):
+        if any(similarity[head, other[0]] >= REDUNDANCY for other in chosen):
             continue
-        chosen.append(head)
+        chosen.append(group)
         total_words += length
-        items.append(_item(sentences, group, article_order))
-    return items
+    chosen.sort(key=lambda group: -len({sentences[i].article_id for i in group}))  # stable
+    return [_item(sentences, group, article_order) for group in chosen]
 
 
 def _item(sentences: Sequence[Sentence], group: list[int], article_order: dict[str, int]) -> Item:

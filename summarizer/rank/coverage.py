@@ -26,18 +26,22 @@ class CoverageRanker:
     unigram_weight: how much a shared content word counts beside a shared bigram.
     length_exponent: gain is divided by length ** this; 0 favours long sentences, 1 short.
     position_decay: the lead prior, 1 / (1 + position) ** this.
+    dangling_penalty: gain kept by a sentence that opens on a word pointing back to what
+        it follows ("He", "This", "But"), which reads badly without its context.
     """
 
     def __init__(
         self,
         *,
         unigram_weight: float = 0.2,
-        length_exponent: float = 0.6,
-        position_decay: float = 0.3,
+        length_exponent: float = 0.5,
+        position_decay: float = 0.8,
+        dangling_penalty: float = 0.7,
     ) -> None:
         self.unigram_weight = unigram_weight
         self.length_exponent = length_exponent
         self.position_decay = position_decay
+        self.dangling_penalty = dangling_penalty
 
     def __call__(self, sentences: Sequence[Sentence], lexicon: Lexicon) -> list[float]:
         concepts = [_concepts(terms) for terms in lexicon.terms]
@@ -45,6 +49,7 @@ class CoverageRanker:
         static = [
             (1.0 + sentence.position) ** -self.position_decay
             / max(len(words(sentence.text)), 1) ** self.length_exponent
+            * (self.dangling_penalty if _dangling(sentence.text) else 1.0)
             for sentence in sentences
         ]
 
@@ -87,6 +92,17 @@ class CoverageRanker:
                 scale = self.unigram_weight if len(concept) == 1 else 1.0
                 weights[concept] = scale * weight
         return weights
+
+
+DANGLING = frozenset(
+    "he she it they his her its their him them this these those that such but and also so yet"
+    " however still meanwhile then there here".split()
+)
+
+
+def _dangling(text: str) -> bool:
+    first = words(text[:40])
+    return bool(first) and first[0].lower() in DANGLING
 
 
 def _concepts(terms: tuple[str, ...]) -> frozenset[tuple[str, ...]]:

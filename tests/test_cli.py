@@ -1,0 +1,173 @@
+import json
+import re
+import subprocess
+import sys
+
+import pytest
+import typer
+from typer.testing import CliRunner
+
+from summarizer.cli import app
+from summarizer.render import FORMATS
+from summarizer.segment import words
+
+runner = CliRunner()
+
+
+def invoke(*args, **kwargs):
+    return runner.invoke(app, [str(a) for a in args], prog_name="summarizer", **kwargs)
+
+
+STARTS = {"markdown": r"# \w", "html": "<!DOCTYPE html>", "json": r"\{\n", "text": r"[\w\"“]"}
+COMMANDS = typer.main.get_command(app).commands
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_summarize_to_a_file_in_each_format(seeds_dir, tmp_path, fmt):
+    output = tmp_path / "briefing" / f"seeds.{fmt}"
+    result = invoke("summarize", seeds_dir, "--format", fmt, "--output", output)
+    assert result.exit_code == 0, result.stderr
+    assert result.stdout == ""
+    page = output.read_text(encoding="utf-8")
+    assert re.match(STARTS[fmt], page)
+    assert "legitimate targets for destruction" in page
+    assert not list(output.parent.glob(".*.tmp"))
+
+
+def test_summarize_to_standard_output(seeds_dir):
+    result = invoke("summarize", seeds_dir, "-f", "json")
+    assert result.exit_code == 0
+    assert len(json.loads(result.stdout)["items"]) == 5
+
+
+@pytest.mark.parametrize(
+    ("option", "check"),
+    [
+        (["--sentences", "2"], lambda items: len(items) == 2),
+        (["--words", "60"], lambda items: 0 < sum(len(words(i["text"])) for i in items) <= 60),
+    ],
+    ids=["sentences", "words"],
+)
+def test_length_options(seeds_dir, option, check):
+    result = invoke("summarize", seeds_dir, "-f", "json", *option)
+    assert result.exit_code == 0
+    assert check(json.loads(result.stdout)["items"])
+
+
+def test_extract_text(seeds_dir):
+    result = invoke("extract", seeds_dir)
+    assert result.exit_code == 0
+    headers = [line for line in result.stdout.splitlines() if line.startswith("== ")]
+    assert headers[0] == (
+        "== 234radio | 234Radio via Al Jazeera"
+        " | Western troops in Ukraine would be ‘targets’ for Russian forces: Putin"
+    )
+    assert len(headers) == 5
+    assert "Sign In" not in result.stdout
+
+
+def test_extract_json(seeds_dir):
+    result = invoke("extract", seeds_dir, "--format", "json")
+    assert result.exit_code == 0
+    articles = json.loads(result.stdout)["articles"]
+    assert [a["source"] for a in articles] == [
+        "234Radio via Al Jazeera",
+        "Nigerian Tribune",
+        "The Tribune (India) via ANI",
+        "unnamed-outlet",
+        "UPI",
+    ]
+    assert set(articles[0]) == {"id", "source", "title", "url", "published", "text"}
+    assert "syndicated feed" not in articles[2]["text"]
+
+
+def test_summarize_reads_standard_input(seeds_dir):
+    data = (seeds_dir / "upi.txt").read_bytes()
+    result = invoke("summarize", "-", "-f", "json", input=data)
+    assert result.exit_code == 0, result.stderr
+    assert {s for i in json.loads(result.stdout)["items"] for s in i["sources"]} == {"UPI"}
+
+
+def test_app_has_help():
+    result = invoke("--help")
+    assert result.exit_code == 0
+    assert all(name in result.stdout for name in COMMANDS)
+
+
+@pytest.mark.parametrize("name", COMMANDS)
+def test_every_command_has_help(name):
+    assert COMMANDS[name].help and COMMANDS[name].help.strip()
+    result = invoke(name, "--help")
+    assert result.exit_code == 0
+    assert f"Usage: summarizer {name}" in result.stdout
+
+
+ERRORS = {
+    "missing-path": (["summarize", "{tmp}/missing.txt"], "no such file or folder"),
+    "empty-file": (["summarize", "{tmp}/empty.txt"], "no articles found in {tmp}/empty.txt"),
+    "no-articles-in-folder": (["summarize", "{tmp}/pictures"], "no articles found in"),
+    "unknown-ranker": (["summarize", "{seeds}", "--ranker", "magic"], "unknown ranker 'magic'"),
+    "unknown-format": (["summarize", "{seeds}", "--format", "pdf"], "unknown format 'pdf'"),
+    "zero-sentences": (["summarize", "{seeds}", "--sentences", "0"], "--sentences must be"),
+    "zero-words": (["summarize", "{seeds}", "--words", "0"], "--words must be"),
+    "binary-file": (["summarize", "{tmp}/photo.txt"], "is not a text file"),
+    "only-boilerplate": (["summarize", "{tmp}/prompt.txt"], "no sentences to summarize"),
+    "extract-format": (["extract", "{seeds}", "--format", "xml"], "unknown format 'xml'"),
+    "extract-missing": (["extract", "{tmp}/missing.txt"], "no such file or folder"),
+}
+
+
+@pytest.fixture
+def bad_inputs(tmp_path, seeds_dir):
+    (tmp_path / "empty.txt").write_text("")
+    (tmp_path / "pictures").mkdir()
+    (tmp_path / "pictures" / "front.png").write_bytes(b"\x89PNG\r\n\x1a\n")
+    (tmp_path / "photo.txt").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR")
+    (tmp_path / "prompt.txt").write_text("Sign in to keep reading.\nSubscribe now.\n")
+    return lambda *args: [a.format(tmp=tmp_path, seeds=seeds_dir) for a in args]
+
+
+@pytest.mark.parametrize(("args", "message"), ERRORS.values(), ids=ERRORS.keys())
+def test_errors_are_one_line_and_exit_2(bad_inputs, args, message):
+    result = invoke(*bad_inputs(*args))
+    assert result.exit_code == 2
+    assert result.stderr.startswith("error: ")
+    assert bad_inputs(message)[0] in result.stderr
+    assert len(result.stderr.splitlines()) == 1
+    assert "Traceback" not in result.stdout + result.stderr
+
+
+@pytest.mark.parametrize(
+    "failure",
+    [["--ranker", "magic"], ["--templates", "{tmp}/broken"]],
+    ids=["before-render", "in-render"],
+)
+def test_failed_run_leaves_the_output_file_alone(seeds_dir, tmp_path, failure):
+    (tmp_path / "broken").mkdir()
+    (tmp_path / "broken" / "briefing.md.j2").write_text("{{ no_such_value }}\n")
+    output = tmp_path / "briefing.md"
+    output.write_text("yesterday's briefing\n", encoding="utf-8")
+    args = [a.format(tmp=tmp_path) for a in failure]
+    result = invoke("summarize", seeds_dir, "-o", output, *args)
+    assert result.exit_code == 2
+    assert output.read_text(encoding="utf-8") == "yesterday's briefing\n"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["briefing.md", "broken"]
+
+
+def test_version():
+    result = invoke("--version")
+    assert result.exit_code == 0
+    assert result.stdout.startswith("summarizer ")
+
+
+def test_python_dash_m_summarizer_help(tmp_path):
+    result = subprocess.run(
+        [sys.executable, "-m", "summarizer", "--help"],
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,
+        timeout=60,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    assert "summarize" in result.stdout
