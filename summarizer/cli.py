@@ -171,6 +171,23 @@ def _emit(text: str, output: Path | None) -> None:
     write_atomic(output, text)
 
 
+def run() -> None:
+    """The console script: like `app()`, but a usage error is one line, not a box."""
+    # click's UsageError, from whichever click typer runs on (it may bundle its own).
+    usage_error: type[Exception] = typer.BadParameter.__mro__[1]
+    try:
+        code = app(standalone_mode=False)
+    except usage_error as error:
+        context = getattr(error, "ctx", None)
+        command = context.command_path if context else "summarizer"
+        message = error.format_message()  # type: ignore[attr-defined]
+        typer.echo(f"error: {message} (see {command} --help)", err=True)
+        raise SystemExit(2) from None
+    except typer.Abort:
+        raise SystemExit(1) from None
+    raise SystemExit(code if isinstance(code, int) else 0)
+
+
 def _version(value: bool) -> None:
     if value:
         typer.echo(f"summarizer {__version__}")

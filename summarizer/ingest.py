@@ -105,6 +105,11 @@ def read_paths(paths: Sequence[str], stdin: BinaryIO | None = None) -> list[Arti
             articles.extend(_read_folder(path))
         else:
             articles.extend(_read_file(path, SUFFIXES.get(path.suffix.lower())))
+    if not articles and any(p == "-" or Path(p).is_file() for p in paths):
+        raise InputError(
+            f"no text to summarize in {', '.join(paths)}: the input is empty "
+            "(give the articles' text)"
+        )
     if not articles:
         raise InputError(
             "no articles found in "

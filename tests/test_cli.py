@@ -104,7 +104,10 @@ def test_every_command_has_help(name):
 
 ERRORS = {
     "missing-path": (["summarize", "{tmp}/missing.txt"], "no such file or folder"),
-    "empty-file": (["summarize", "{tmp}/empty.txt"], "no articles found in {tmp}/empty.txt"),
+    "empty-file": (
+        ["summarize", "{tmp}/empty.txt"],
+        "no text to summarize in {tmp}/empty.txt: the input is empty",
+    ),
     "no-articles-in-folder": (["summarize", "{tmp}/pictures"], "no articles found in"),
     "unknown-ranker": (["summarize", "{seeds}", "--ranker", "magic"], "unknown ranker 'magic'"),
     "unknown-format": (["summarize", "{seeds}", "--format", "pdf"], "unknown format 'pdf'"),
@@ -171,3 +174,26 @@ def test_python_dash_m_summarizer_help(tmp_path):
     )
     assert result.returncode == 0, result.stderr
     assert "summarize" in result.stdout
+
+
+@pytest.mark.parametrize(
+    ("args", "expected"),
+    [
+        (["summarize", "SEEDS", "--sentences", "abc"], "Invalid value for '--sentences'"),
+        (["summarize", "SEEDS", "--bogus"], "No such option: --bogus"),
+        (["nope"], "No such command 'nope'"),
+    ],
+)
+def test_usage_errors_are_one_line_from_the_real_command(seeds_dir, args, expected):
+    args = [str(seeds_dir) if a == "SEEDS" else a for a in args]
+    result = subprocess.run(
+        [sys.executable, "-m", "summarizer", *args],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+    assert result.returncode == 2
+    assert result.stdout == ""
+    assert result.stderr.count("\n") == 1
+    assert result.stderr.startswith("error: ") and expected in result.stderr
