@@ -141,23 +141,15 @@ def sumy_user(name: str, budget: int, language: str) -> Callable[[Story], str]:
     sumy picks the `count` best-rated sentences and prints them in document order; the
     ratings do not depend on `count`, so one rating pass gives every count's summary.
     """
-    from .rank.sumy_rankers import build_summarizer, sumy_document
+    from .rank.sumy_rankers import sumy_document, sumy_ratings
 
     def run(story: Story) -> str:
         document = sumy_document([split_sentences(a.text) for a in story.articles])
         sentences = list(document.sentences)
-        ratings: dict[int, float] = {}
-
-        def capture(found, count, rating, *args, **kwargs):  # type: ignore[no-untyped-def]
-            rate = rating.__getitem__ if isinstance(rating, dict) else rating
-            for order, sentence in enumerate(found):
-                ratings[order] = float(rate(sentence, *args, **kwargs))
-            return ()
-
-        summarizer = build_summarizer(name, language)
-        summarizer._get_best_sentences = capture
-        summarizer(document, len(sentences))
-        best = sorted(ratings, key=lambda order: -ratings[order])  # stable, as sumy's sort
+        ratings = sumy_ratings(name, language, document)
+        best = sorted(
+            range(len(ratings)), key=lambda order: -ratings[order]
+        )  # stable, as sumy's sort
         chosen: list[int] = []
         for order in best:
             if _count(str(sentences[i]) for i in chosen) >= budget:

@@ -47,6 +47,21 @@ def sumy_document(paragraphs: Sequence[Sequence[str]]) -> Any:
     )
 
 
+def sumy_ratings(name: str, language: str, document: Any) -> list[float]:
+    """sumy's rating of each sentence of `document`, in document order."""
+    ratings: list[float] = []
+
+    def capture(found: Any, count: Any, rating: Any, *args: Any, **kwargs: Any) -> tuple[()]:
+        rate = rating.__getitem__ if isinstance(rating, dict) else rating
+        ratings.extend(float(rate(s, *args, **kwargs)) for s in found)
+        return ()
+
+    summarizer = build_summarizer(name, language)
+    summarizer._get_best_sentences = capture
+    summarizer(document, len(document.sentences))
+    return ratings
+
+
 class SumyRanker:
     def __init__(self, name: str, *, language: str = "english") -> None:
         self.name = name
@@ -59,15 +74,11 @@ class SumyRanker:
         for sentence in sentences:
             paragraphs.setdefault(sentence.article_id, []).append(sentence.text)
         document = sumy_document(list(paragraphs.values()))
-        ratings: dict[str, float] = {}
-
-        def capture(found: Any, count: Any, rating: Any, *args: Any, **kwargs: Any) -> tuple[()]:
-            rate = rating.__getitem__ if isinstance(rating, dict) else rating
-            for s in found:
-                ratings[str(s)] = float(rate(s, *args, **kwargs))
-            return ()
-
-        summarizer = build_summarizer(self.name, self.language)
-        summarizer._get_best_sentences = capture
-        summarizer(document, len(sentences))
-        return [ratings.get(" ".join(s.text.split()), float("-inf")) for s in sentences]
+        rated = dict(
+            zip(
+                map(str, document.sentences),
+                sumy_ratings(self.name, self.language, document),
+                strict=False,
+            )
+        )
+        return [rated.get(" ".join(s.text.split()), float("-inf")) for s in sentences]
