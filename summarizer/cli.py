@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import logging
 import sys
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Annotated, TypeVar
 
@@ -13,7 +13,8 @@ import typer
 
 from . import __version__
 from .config import DEFAULT_LANGUAGE, DEFAULT_RANKER, Settings
-from .errors import SummarizerError
+from .errors import ConfigError, SummarizerError
+from .fetch import TIMEOUT
 from .ingest import read_paths
 from .rank import RANKERS
 from .render import FORMATS
@@ -31,10 +32,13 @@ app = typer.Typer(
 Paths = Annotated[
     list[str],
     typer.Argument(
-        help="Articles: files (.txt, .md, .html, .json, .jsonl), folders (read recursively), "
-        "or - for standard input.",
+        help="Articles: files (.txt, .md, .html, .json, .jsonl, .rss, .atom, .xml), folders "
+        "(read recursively), URLs of pages or feeds, or - for standard input.",
         show_default=False,
     ),
+]
+Timeout = Annotated[
+    float, typer.Option(help="Seconds to wait for each URL; a URL that fails is skipped.")
 ]
 
 
@@ -64,6 +68,7 @@ def summarize(
     templates: Annotated[
         Path | None, typer.Option(help="A folder of your own Jinja2 templates to use instead.")
     ] = None,
+    timeout: Timeout = TIMEOUT,
 ) -> None:
     """Summarize several versions of one story into an attributed briefing."""
     from .pipeline import summarize as run
@@ -73,9 +78,58 @@ def summarize(
         settings = Settings(
             ranker=ranker, sentences=sentences, words=words, language=language, templates=templates
         )
-        briefing = run(read_paths(paths, sys.stdin.buffer), settings)
+        briefing = run(read_paths(paths, sys.stdin.buffer, timeout=timeout), settings)
         text = render(briefing, fmt, settings.templates)
         _emit(text, output)
+    except SummarizerError as error:
+        raise _fail(error) from None
+
+
+@app.command()
+def brief(
+    paths: Paths,
+    date: Annotated[
+        str | None, typer.Option(help="Keep only the articles published that day (YYYY-MM-DD).")
+    ] = None,
+    max_stories: Annotated[
+        int, typer.Option(help="At most this many stories, most widely reported first; 0: all.")
+    ] = 20,
+    sentences_per_story: Annotated[int, typer.Option(help="Attributed sentences per story.")] = 2,
+    fmt: Annotated[
+        str, typer.Option("--format", "-f", help=f"Output format: {', '.join(FORMATS)}.")
+    ] = "markdown",
+    output: Annotated[
+        Path | None, typer.Option("--output", "-o", help="Write here instead of standard output.")
+    ] = None,
+    ranker: Annotated[
+        str, typer.Option(help=f"How sentences are ranked: {', '.join(RANKERS)}.")
+    ] = DEFAULT_RANKER,
+    language: Annotated[str, typer.Option(help="Language of the articles.")] = DEFAULT_LANGUAGE,
+    templates: Annotated[
+        Path | None, typer.Option(help="A folder of your own Jinja2 templates to use instead.")
+    ] = None,
+    timeout: Timeout = TIMEOUT,
+) -> None:
+    """A day's articles from many outlets become one briefing, one entry per story."""
+    import datetime as dt
+
+    from .daily import brief as run
+    from .render import render
+
+    try:
+        try:
+            day = dt.date.fromisoformat(date) if date is not None else None
+        except ValueError:
+            raise ConfigError(f"--date must be a day as YYYY-MM-DD, not {date!r}") from None
+        if max_stories < 0:
+            raise ConfigError(f"--max-stories must be 0 (all) or more, not {max_stories}")
+        settings = Settings(
+            ranker=ranker, sentences=sentences_per_story, language=language, templates=templates
+        )
+        articles = read_paths(paths, sys.stdin.buffer, timeout=timeout)
+        progress = _progress if sys.stderr.isatty() else None
+        digest = run(articles, settings, date=day, max_stories=max_stories, progress=progress)
+        _emit(render(digest, fmt, settings.templates), output)
     except SummarizerError as error:
         raise _fail(error) from None
 
@@ -152,7 +206,7 @@ def evaluate(
     typer.echo(table(results, f"{dataset} at {words} words ({len(results[0].rouge1)} stories)"))
 
 
-def _progress(items: Iterator[T], total: int) -> Iterator[T]:
+def _progress(items: Iterable[T], total: int) -> Iterator[T]:
     """A progress bar on standard error."""
     from rich.console import Console
     from rich.progress import track
@@ -200,4 +254,16 @@ def main(
         bool, typer.Option("--version", callback=_version, is_eager=True, help="Show the version.")
     ] = False,
 ) -> None:
-    logging.basicConfig(format="warning: %(message)s", level=logging.WARNING)
+    package = logging.getLogger("summarizer")
+    if not any(isinstance(h, _Warnings) for h in package.handlers):
+        handler = _Warnings()
+        handler.setFormatter(logging.Formatter("warning: %(message)s"))
+        package.addHandler(handler)
+        package.setLevel(logging.WARNING)
+
+
+class _Warnings(logging.Handler):
+    """The library's warnings, one line each on whatever standard error is at the time."""
+
+    def emit(self, record: logging.LogRecord) -> None:
+        sys.stderr.write(self.format(record) + "\n")

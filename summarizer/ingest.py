@@ -3,7 +3,8 @@
 One reader per format, chosen by the file's suffix (or by sniffing standard input):
 plain text and Markdown (metadata from front matter or a `manifest.json` beside the
 file, else the file name), HTML pages (trafilatura extracts the article and its
-metadata), and JSON or JSON Lines of articles.
+metadata), JSON or JSON Lines of articles, and RSS or Atom feeds (`feeds`). URLs are
+fetched (`fetch`) and read by what they answer.
 """
 
 from __future__ import annotations
@@ -15,6 +16,8 @@ from pathlib import Path
 from typing import Any, BinaryIO
 
 from .errors import InputError
+from .feeds import looks_like_feed, read_feed
+from .fetch import TIMEOUT, Page, fetch, is_url
 from .model import Article
 
 log = logging.getLogger(__name__)
@@ -75,6 +78,7 @@ READERS: dict[str, Reader] = {
     "html": read_html,
     "json": read_json,
     "jsonl": read_jsonl,
+    "feed": read_feed,
 }
 SUFFIXES = {
     ".txt": "text",
@@ -86,13 +90,27 @@ SUFFIXES = {
     ".json": "json",
     ".jsonl": "jsonl",
     ".ndjson": "jsonl",
+    ".rss": "feed",
+    ".atom": "feed",
+    ".xml": "feed",
 }
+FEED_TYPES = {"application/rss+xml", "application/atom+xml", "application/rdf+xml"}
+TEXT_TYPES = {"application/json", "application/xml", "application/xhtml+xml"}
 
 
-def read_paths(paths: Sequence[str], stdin: BinaryIO | None = None) -> list[Article]:
-    """Every article in `paths` (files, folders read recursively, `-` for standard input)."""
+def read_paths(
+    paths: Sequence[str], stdin: BinaryIO | None = None, *, timeout: float = TIMEOUT
+) -> list[Article]:
+    """Every article in `paths`: files, folders (read recursively), `-` for standard input,
+    and http(s) URLs of pages or feeds (fetched, `timeout` seconds each; failures skipped)."""
     articles: list[Article] = []
+    urls = list(dict.fromkeys(given for given in paths if is_url(given)))
+    pages = dict(zip(urls, fetch(urls, timeout=timeout), strict=True))
     for given in paths:
+        if is_url(given):
+            page = pages[given]
+            articles.extend(_read_page(page) if page else [])
+            continue
         if given == "-":
             if stdin is None:
                 raise InputError("'-' given but there is no standard input to read")
@@ -105,6 +123,8 @@ def read_paths(paths: Sequence[str], stdin: BinaryIO | None = None) -> list[Arti
             articles.extend(_read_folder(path))
         else:
             articles.extend(_read_file(path, SUFFIXES.get(path.suffix.lower())))
+    if not articles and urls and all(is_url(p) for p in paths):
+        raise InputError("no articles could be read from the URLs given (see the warnings above)")
     if not articles and any(p == "-" or Path(p).is_file() for p in paths):
         raise InputError(
             f"no text to summarize in {', '.join(paths)}: the input is empty "
@@ -114,7 +134,7 @@ def read_paths(paths: Sequence[str], stdin: BinaryIO | None = None) -> list[Arti
         raise InputError(
             "no articles found in "
             + ", ".join(paths)
-            + f" (give .txt, .md, .html, .json or .jsonl files: {', '.join(sorted(SUFFIXES))})"
+            + f" (give articles or feeds as files: {', '.join(sorted(SUFFIXES))})"
         )
     return _unique_ids(articles)
 
@@ -136,6 +156,24 @@ def _read_file(path: Path, kind: str | None) -> list[Article]:
     return _read(data, path.stem, READERS[kind] if kind else _sniff, meta, shown=str(path))
 
 
+def _read_page(page: Page) -> list[Article]:
+    """A fetched page, read by its media type: a feed, else what its text looks like."""
+    kind = page.content_type
+    if not (kind.startswith("text/") or kind in FEED_TYPES or kind in TEXT_TYPES):
+        log.warning("skipped %s: not an article or a feed (it is %s)", page.url, kind)
+        return []
+    from urllib.parse import urlsplit
+
+    host = urlsplit(page.url).hostname or page.url
+    reader = read_feed if kind in FEED_TYPES else _sniff
+    try:
+        found = _read(page.data, host.removeprefix("www."), reader, {"url": page.url}, page.url)
+    except InputError as error:
+        log.warning("skipped %s: %s", page.url, error)
+        return []
+    return found
+
+
 def _read(
     data: bytes, name: str, reader: Reader, meta: dict[str, str], shown: str = ""
 ) -> list[Article]:
@@ -155,6 +193,8 @@ def _sniff(text: str, name: str, meta: dict[str, str]) -> list[Article]:
         lines = [line for line in text.splitlines() if line.strip()]
         many_objects = len(lines) > 1 and all(line.lstrip().startswith("{") for line in lines)
         return (read_jsonl if many_objects else read_json)(text, name, meta)
+    if looks_like_feed(text):
+        return read_feed(text, name, meta)
     if start.startswith(("<!doctype html", "<html", "<?xml")) or "<body" in start:
         return read_html(text, name, meta)
     return read_text(text, name, meta)

@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import datetime as dt
+import re
 from dataclasses import dataclass
+
+_ISO_DATE = re.compile(r"\s*(\d{4}-\d{2}-\d{2})(?:[T ](\d{2}:\d{2}(?::\d{2})?))?")
 
 
 @dataclass(frozen=True, slots=True)
@@ -15,6 +19,25 @@ class Article:
     title: str = ""
     url: str = ""
     published: str = ""
+
+    @property
+    def published_at(self) -> dt.datetime | None:
+        """When it was published, in the outlet's own time zone, if `published` says.
+
+        Reads ISO 8601 dates and date-times (feeds' dates are normalised to these) and
+        the e-mail style dates of RSS (`Sat, 22 Nov 2026 08:00:00 +0000`).
+        """
+        found = _ISO_DATE.match(self.published)
+        try:
+            if found:
+                return dt.datetime.fromisoformat(" ".join(filter(None, found.groups())))
+            if self.published.strip():
+                from email.utils import parsedate_to_datetime
+
+                return parsedate_to_datetime(self.published).replace(tzinfo=None)
+        except (ValueError, TypeError, IndexError):
+            pass
+        return None
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,3 +74,13 @@ class Briefing:
     def outlets(self) -> tuple[str, ...]:
         """Every distinct outlet among the inputs, in input order."""
         return tuple(dict.fromkeys(article.source for article in self.articles))
+
+
+@dataclass(frozen=True, slots=True)
+class Digest:
+    """A day's briefing: one `Briefing` per story, the most widely reported first."""
+
+    date: str  # the day kept (YYYY-MM-DD), or "" when every article was kept
+    stories: tuple[Briefing, ...]
+    total: int  # stories found, including those left out by a story limit
+    articles: int  # articles read (after the date filter)

@@ -32,9 +32,12 @@ def sentences_of(articles: Sequence[Article]) -> list[Sentence]:
 
 def summarize(articles: Sequence[Article], settings: Settings | None = None) -> Briefing:
     """One attributed briefing from several versions of a story."""
-    settings = settings or Settings()
+    return summarize_cleaned([clean(article) for article in articles], settings or Settings())
+
+
+def summarize_cleaned(cleaned: Sequence[Article], settings: Settings) -> Briefing:
+    """`summarize` for articles that went through `clean` already."""
     ranker = make_ranker(settings.ranker, settings.language)
-    cleaned = [clean(article) for article in articles]
     sentences = sentences_of(cleaned)
     if not sentences:
         raise InputError(

@@ -2,7 +2,8 @@
 
 The built-in templates live in the project's top-level `templates/` folder (packaged into
 the wheel as `summarizer/templates`); `templates=` points to a folder of the user's own,
-holding any of `briefing.md.j2`, `briefing.html.j2`, `briefing.txt.j2`.
+holding any of `briefing.md.j2`, `briefing.html.j2`, `briefing.txt.j2` (one story) and
+`digest.md.j2`, `digest.html.j2`, `digest.txt.j2` (the daily briefing of many stories).
 """
 
 from __future__ import annotations
@@ -14,9 +15,9 @@ from pathlib import Path
 from typing import Any
 
 from .errors import ConfigError, RenderError
-from .model import Briefing
+from .model import Briefing, Digest
 
-TEMPLATES = {"markdown": "briefing.md.j2", "html": "briefing.html.j2", "text": "briefing.txt.j2"}
+SUFFIXES = {"markdown": "md", "html": "html", "text": "txt"}
 FORMATS = ("markdown", "html", "json", "text")
 
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]<>#|~])")
@@ -69,14 +70,51 @@ def context(briefing: Briefing) -> dict[str, Any]:
     }
 
 
-def render(briefing: Briefing, fmt: str, templates: Path | None = None) -> str:
-    """The briefing in `fmt` (one of FORMATS); same briefing, same bytes."""
+def digest_context(digest: Digest) -> dict[str, Any]:
+    """What every format of a daily briefing shows, as plain data (the JSON output)."""
+    stories = []
+    for number, story in enumerate(digest.stories, 1):
+        outlets = story.outlets
+        count = len(story.articles)
+        stories.append(
+            {
+                "title": story.title,
+                "anchor": f"story-{number}",
+                "articles": [article.id for article in story.articles],
+                "sources": list(outlets),
+                "coverage": _count(len(outlets), "outlet")
+                + (f", {_count(count, 'article')}" if count > 1 else ""),
+                "items": [{"text": i.text, "sources": list(i.sources)} for i in story.items],
+                "links": [
+                    {"name": a.source, "title": a.title, "url": safe_url(a.url)}
+                    for a in story.articles
+                ],
+            }
+        )
+    return {
+        "title": f"News briefing, {digest.date}" if digest.date else "News briefing",
+        "date": digest.date,
+        "stories": stories,
+        "total_stories": digest.total,
+        "articles_read": digest.articles,
+    }
+
+
+def _count(n: int, noun: str) -> str:
+    return f"{n} {noun}" + ("" if n == 1 else "s")
+
+
+def render(document: Briefing | Digest, fmt: str, templates: Path | None = None) -> str:
+    """A briefing or a daily digest in `fmt` (one of FORMATS); same input, same bytes."""
     if fmt not in FORMATS:
         raise ConfigError(f"unknown format {fmt!r}; choose one of: {', '.join(FORMATS)}")
-    data = context(briefing)
+    if isinstance(document, Digest):
+        data, stem = digest_context(document), "digest"
+    else:
+        data, stem = context(document), "briefing"
     if fmt == "json":
         return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
-    return _template(TEMPLATES[fmt], templates)(**data)
+    return _template(f"{stem}.{SUFFIXES[fmt]}.j2", templates)(**data)
 
 
 def _template(name: str, folder: Path | None) -> Callable[..., str]:
@@ -102,7 +140,7 @@ def _template(name: str, folder: Path | None) -> Callable[..., str]:
     def run(**data: Any) -> str:
         try:
             return template.render(**data)
-        except jinja2.TemplateError as error:
+        except Exception as error:  # a user's template may fail in any way: say which one
             raise RenderError(f"template {name} failed: {error}") from None
 
     return run

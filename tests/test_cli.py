@@ -197,3 +197,103 @@ def test_usage_errors_are_one_line_from_the_real_command(seeds_dir, args, expect
     assert result.stdout == ""
     assert result.stderr.count("\n") == 1
     assert result.stderr.startswith("error: ") and expected in result.stderr
+
+
+@pytest.fixture
+def day_folder(tmp_path, news_pool):
+    """A day's input as it comes: a feed, a text article with front matter, and JSON Lines."""
+    from xml.sax.saxutils import escape
+
+    folder = tmp_path / "day"
+    folder.mkdir()
+    flood = [a for a in news_pool if a.id.startswith("flood")]
+    items = "".join(
+        f"<item><title>{escape(a.title)}</title><guid>{a.id}</guid>"
+        f"<link>https://news.example/{a.id}</link><description>{escape(a.text)}</description>"
+        f"<source url='https://news.example/'>{escape(a.source)}</source></item>"
+        for a in flood
+    )
+    (folder / "flood.rss").write_text(
+        f'<?xml version="1.0"?><rss version="2.0"><channel><title>Aggregator</title>{items}'
+        "</channel></rss>",
+        encoding="utf-8",
+    )
+    rates, rates_2, final = (a for a in news_pool if not a.id.startswith("flood"))
+    (folder / "rates.txt").write_text(
+        f"---\nsource: {rates.source}\ntitle: {rates.title}\n---\n{rates.text}\n", encoding="utf-8"
+    )
+    (folder / "more.jsonl").write_text(
+        "\n".join(
+            json.dumps({"id": a.id, "source": a.source, "title": a.title, "text": a.text})
+            for a in (rates_2, final)
+        ),
+        encoding="utf-8",
+    )
+    return folder
+
+
+@pytest.mark.parametrize("fmt", ["markdown", "html", "json", "text"])
+def test_brief_a_folder_of_feeds_articles_and_jsonl_in_each_format(day_folder, tmp_path, fmt):
+    output = tmp_path / f"day.{fmt}"
+    result = invoke("brief", day_folder, "--format", fmt, "--output", output)
+    assert result.exit_code == 0, result.output
+    page = output.read_text(encoding="utf-8")
+    assert re.match(STARTS[fmt], page)
+    if fmt == "markdown":
+        assert "## Contents" in page
+        assert "1. [Floods hit Valencia](#story-1) (4 outlets, 4 articles)" in page
+        assert '<a id="story-1"></a>\n## 1. Floods hit Valencia' in page
+    if fmt == "html":
+        assert '<li><a href="#story-1">Floods hit Valencia</a>' in page
+        assert '<section id="story-1">' in page and "<nav>" in page
+    if fmt == "text":
+        assert page.startswith("News briefing\n\n1. Floods hit Valencia (4 outlets, 4 articles)")
+
+
+def test_brief_json_places_every_article_in_one_story(day_folder):
+    result = invoke("brief", day_folder, "-f", "json", "--max-stories", "0")
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)
+    assert data["date"] == ""
+    stories = data["stories"]
+    # Each story is headed by the title of the article its first sentence comes from.
+    assert [s["title"] for s in stories] == [
+        "Floods hit Valencia",
+        "Rates up again",
+        "Late header wins the cup",
+    ]
+    placed = [article for story in stories for article in story["articles"]]
+    assert sorted(placed) == sorted(
+        ["flood-a", "flood-b", "flood-c", "flood-d", "rates", "rates-b", "final-a"]
+    )
+    for story in stories:
+        assert {"title", "articles", "sources", "items"} <= story.keys()
+        assert 1 <= len(story["items"]) <= 2
+        for item in story["items"]:
+            assert set(item) >= {"text", "sources"}
+            assert set(item["sources"]) <= set(story["sources"])
+
+
+def test_brief_sentences_per_story_and_max_stories(day_folder):
+    result = invoke(
+        "brief", day_folder, "-f", "json", "--max-stories", "2", "--sentences-per-story", "1"
+    )
+    data = json.loads(result.stdout)
+    assert [len(s["items"]) for s in data["stories"]] == [1, 1]
+    assert data["total_stories"] == 3
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["--date", "22/11/2026"], "error: --date must be a day as YYYY-MM-DD, not '22/11/2026'"),
+        (["--max-stories", "-1"], "error: --max-stories must be 0 (all) or more, not -1"),
+        (["--sentences-per-story", "0"], "error: --sentences must be at least 1, not 0"),
+        (["--date", "2026-11-30"], "error: no articles published on 2026-11-30 among the 7 read"),
+    ],
+)
+def test_brief_errors_are_one_line(day_folder, args, message):
+    result = invoke("brief", day_folder, *args)
+    assert result.exit_code == 2
+    assert result.stderr.startswith(message)
+    assert len(result.stderr.strip().splitlines()) == 1

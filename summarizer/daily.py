@@ -1,0 +1,137 @@
+"""The daily briefing: a day's articles from many outlets become one entry per story.
+
+Articles are cleaned once, grouped into stories (`stories.group`), and the stories are
+ordered by how many distinct outlets carried them, then by their latest article. Each
+story kept is summarized by the same pipeline as `summarize`, with wire and syndicated
+copies collapsed first (`stories.copies`): a copy is one report, not another confirmation,
+so it does not weigh on what is chosen. Its outlets are still credited with every
+sentence their copy carries.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import replace
+from typing import TypeVar
+
+from .clean import clean
+from .config import Settings
+from .errors import InputError
+from .model import Article, Briefing, Digest, Item
+from .pipeline import summarize_cleaned
+from .segment import words
+from .stories import copies, group
+
+log = logging.getLogger(__name__)
+
+T = TypeVar("T")
+Progress = Callable[[Iterable[T], int], Iterator[T]]
+
+DEFAULT_STORIES = 20
+DEFAULT_SENTENCES_PER_STORY = 2
+HEADLINE_WORDS = 14  # a story with no titled article is headed by its first sentence, cut
+
+
+def brief(
+    articles: Sequence[Article],
+    settings: Settings | None = None,
+    *,
+    date: dt.date | None = None,
+    max_stories: int | None = DEFAULT_STORIES,
+    progress: Progress[list[int]] | None = None,
+) -> Digest:
+    """One digest of every story in `articles`; `max_stories` None or 0 keeps them all.
+
+    `date` keeps only the articles published that day. `settings.sentences` is the
+    number of sentences per story.
+    """
+    settings = settings or Settings(sentences=DEFAULT_SENTENCES_PER_STORY)
+    kept = _published_on(articles, date) if date else list(articles)
+    cleaned = [clean(article) for article in kept]
+    groups = group(cleaned, settings.language)
+    groups.sort(key=lambda indices: _prominence(cleaned, indices))
+    chosen = groups[:max_stories] if max_stories else groups
+    steps = progress(chosen, len(chosen)) if progress else chosen
+    stories = tuple(_story([cleaned[i] for i in indices], settings) for indices in steps)
+    return Digest(
+        date=date.isoformat() if date else "",
+        stories=stories,
+        total=len(groups),
+        articles=len(kept),
+    )
+
+
+def _published_on(articles: Sequence[Article], date: dt.date) -> list[Article]:
+    days = [a.published_at.date() if a.published_at else None for a in articles]
+    undated = days.count(None)
+    kept = [a for a, day in zip(articles, days, strict=True) if day == date]
+    if not kept:
+        raise InputError(
+            f"no articles published on {date.isoformat()} among the {len(articles)} read"
+            + (f" ({undated} give no date)" if undated else "")
+            + " (give another --date, or none to keep every article)"
+        )
+    if undated:
+        log.warning("%d articles give no publication date and were left out by --date", undated)
+    return kept
+
+
+def _prominence(articles: Sequence[Article], indices: list[int]) -> tuple[int, float, int]:
+    """Sort key: most outlets first, then the latest article first, then input order."""
+    outlets = {articles[i].source for i in indices}
+    times = [articles[i].published_at for i in indices]
+    latest = max((t.toordinal() * 86400.0 + _seconds(t) for t in times if t), default=0.0)
+    return (-len(outlets), -latest, indices[0])
+
+
+def _seconds(time: dt.datetime) -> float:
+    return time.hour * 3600.0 + time.minute * 60.0 + time.second
+
+
+def _story(articles: list[Article], settings: Settings) -> Briefing:
+    copy_groups = copies(articles, settings.language)
+    originals = [articles[members[0]] for members in copy_groups]
+    try:
+        briefing = summarize_cleaned(originals, settings)
+    except InputError:  # nothing but headlines or boilerplate: listed, with no sentences
+        briefing = Briefing(title="", items=(), articles=(), ranker=settings.ranker)
+    items = tuple(_credit_copies(item, articles, copy_groups) for item in briefing.items)
+    return Briefing(
+        title=_headline(articles, briefing, items),
+        items=items,
+        articles=tuple(articles),
+        ranker=settings.ranker,
+    )
+
+
+def _credit_copies(item: Item, articles: list[Article], copy_groups: list[list[int]]) -> Item:
+    """The item credited also to each copy that prints the same sentence."""
+    text = " ".join(item.text.split())
+    credited = set(item.article_ids)
+    for members in copy_groups:
+        if articles[members[0]].id in credited:
+            credited.update(
+                articles[i].id for i in members if text in " ".join(articles[i].text.split())
+            )
+    in_order = [a for a in articles if a.id in credited]
+    return replace(
+        item,
+        sources=tuple(dict.fromkeys(a.source for a in in_order)),
+        article_ids=tuple(a.id for a in in_order),
+    )
+
+
+def _headline(articles: list[Article], briefing: Briefing, items: tuple[Item, ...]) -> str:
+    if briefing.title and any(a.title == briefing.title for a in articles):
+        return briefing.title
+    titled = [a.title for a in articles if a.title]
+    if titled:
+        return titled[0]
+    first = items[0].text if items else " ".join(articles[0].text.split())
+    if not first:
+        return "Untitled story"
+    if len(words(first)) <= HEADLINE_WORDS:
+        return first
+    return " ".join(first.split()[:HEADLINE_WORDS]).rstrip(",;:") + " …"

@@ -1,0 +1,71 @@
+"""Fetching the URLs a user gives: politely, a few at a time, never stopping the run.
+
+Only URLs the user names are fetched. Each request says who we are (`USER_AGENT`), gives
+up after `timeout` seconds, and reads at most `MAX_BYTES`. A URL that fails is reported
+as a warning and skipped; the others go on.
+"""
+
+from __future__ import annotations
+
+import logging
+import urllib.error
+import urllib.request
+from collections.abc import Sequence
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
+
+from . import __version__
+
+log = logging.getLogger(__name__)
+
+USER_AGENT = f"summarizer/{__version__} (news briefing tool; Python urllib)"
+TIMEOUT = 15.0  # seconds per request
+PARALLEL = 4  # requests at once: enough to hide latency, few enough to be polite
+MAX_BYTES = 32 * 2**20  # a news page or feed is far smaller; more is not an article
+
+
+@dataclass(frozen=True, slots=True)
+class Page:
+    """What a URL answered."""
+
+    url: str
+    data: bytes
+    content_type: str  # media type only, lower-cased, e.g. "text/html"
+
+
+def is_url(given: str) -> bool:
+    return given.lower().startswith(("http://", "https://"))
+
+
+def fetch(urls: Sequence[str], *, timeout: float = TIMEOUT) -> list[Page | None]:
+    """The pages, in the order of `urls`; None (and a warning) for each that failed."""
+    if not urls:
+        return []
+    with ThreadPoolExecutor(max_workers=min(PARALLEL, len(urls))) as pool:
+        return list(pool.map(lambda url: _get(url, timeout), urls))
+
+
+def _get(url: str, timeout: float) -> Page | None:
+    request = urllib.request.Request(url, headers={"User-Agent": USER_AGENT, "Accept": "*/*"})
+    try:
+        with urllib.request.urlopen(request, timeout=timeout) as response:
+            data = response.read(MAX_BYTES + 1)
+            content_type = response.headers.get_content_type()
+    except urllib.error.HTTPError as error:
+        why = f"HTTP {error.code} {error.reason}"
+    except urllib.error.URLError as error:
+        reason = error.reason
+        if isinstance(reason, TimeoutError):
+            why = f"no answer within {timeout:g} s"
+        else:
+            why = str(getattr(reason, "strerror", None) or reason)
+    except TimeoutError:
+        why = f"no answer within {timeout:g} s"
+    except (OSError, ValueError) as error:  # a dropped connection, a malformed URL
+        why = str(error) or type(error).__name__
+    else:
+        if len(data) <= MAX_BYTES:
+            return Page(url=url, data=data, content_type=content_type)
+        why = f"larger than {MAX_BYTES // 2**20} MB"
+    log.warning("could not fetch %s: %s (skipped)", url, why)
+    return None

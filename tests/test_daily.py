@@ -1,0 +1,138 @@
+import datetime as dt
+
+import pytest
+
+from summarizer.config import Settings
+from summarizer.daily import brief
+from summarizer.errors import InputError
+from summarizer.model import Article
+
+
+def titles(digest):
+    return [story.title for story in digest.stories]
+
+
+def test_every_article_lands_in_exactly_one_story(news_pool):
+    digest = brief(news_pool, max_stories=0)
+    placed = [article.id for story in digest.stories for article in story.articles]
+    assert sorted(placed) == sorted(a.id for a in news_pool)
+    assert digest.total == len(digest.stories) == 3
+    assert digest.articles == len(news_pool)
+
+
+def test_stories_group_the_same_event_and_order_by_outlets_then_recency(news_pool):
+    digest = brief(news_pool, max_stories=0)
+    grouped = [{a.id for a in story.articles} for story in digest.stories]
+    assert grouped == [
+        {"flood-a", "flood-b", "flood-c", "flood-d"},
+        {"rates-a", "rates-b"},
+        {"final-a"},
+    ]
+    assert [len(story.outlets) for story in digest.stories] == [4, 2, 1]
+
+
+def test_recency_breaks_ties_between_equally_covered_stories(make_article):
+    older = make_article(
+        id="old",
+        text="The museum reopened its famous gallery of ancient "
+        "maps after a long restoration of the painted ceiling.",
+        published="2026-11-20",
+    )
+    newer = make_article(
+        id="new",
+        text="A comet passed close to the planet and astronomers "
+        "photographed its bright tail from the mountain observatory.",
+        published="2026-11-22T09:00:00",
+    )
+    digest = brief([older, newer], max_stories=0)
+    assert [story.articles[0].id for story in digest.stories] == ["new", "old"]
+
+
+def test_items_are_printed_text_credited_within_their_story(news_pool):
+    by_id = {a.id: a for a in news_pool}
+    for story in brief(news_pool, max_stories=0).stories:
+        assert 1 <= len(story.items) <= 2
+        for item in story.items:
+            assert item.text in by_id[item.article_id].text
+            assert set(item.article_ids) <= {a.id for a in story.articles}
+            assert item.sources == tuple(dict.fromkeys(by_id[i].source for i in item.article_ids))
+
+
+def test_a_wire_copy_is_summarized_once_and_its_outlet_still_credited(news_pool, monkeypatch):
+    from summarizer import daily
+
+    summarized = []
+
+    def recording(articles, settings):
+        summarized.append([a.id for a in articles])
+        return real(articles, settings)
+
+    real = daily.summarize_cleaned
+    monkeypatch.setattr(daily, "summarize_cleaned", recording)
+    flood = brief(news_pool, max_stories=1).stories[0]
+    assert summarized == [["flood-a", "flood-b", "flood-c"]]  # flood-d reprints flood-b
+    for item in flood.items:
+        assert ("flood-b" in item.article_ids) == ("flood-d" in item.article_ids)
+        if "flood-d" in item.article_ids:
+            assert "Town Gazette" in item.sources
+
+
+def test_max_stories_keeps_the_most_widely_reported(news_pool):
+    digest = brief(news_pool, max_stories=2)
+    assert len(digest.stories) == 2 and digest.total == 3
+    assert "final-a" not in {a.id for story in digest.stories for a in story.articles}
+
+
+def test_sentences_per_story_bounds_each_story(news_pool):
+    digest = brief(news_pool, Settings(sentences=1), max_stories=0)
+    assert [len(story.items) for story in digest.stories] == [1, 1, 1]
+
+
+def test_date_keeps_the_articles_published_that_day(news_pool):
+    digest = brief(news_pool, date=dt.date(2026, 11, 21), max_stories=0)
+    assert sorted(a.id for s in digest.stories for a in s.articles) == ["flood-c", "rates-b"]
+    assert digest.date == "2026-11-21"
+
+
+def test_a_date_with_no_articles_says_so(news_pool):
+    with pytest.raises(InputError, match="no articles published on 2026-11-30 among the 7 read"):
+        brief(news_pool, date=dt.date(2026, 11, 30))
+
+
+def test_undated_articles_are_left_out_by_date_with_a_warning(news_pool, caplog):
+    undated = Article("undated", "Blog", news_pool[0].text)
+    digest = brief([*news_pool, undated], date=dt.date(2026, 11, 22), max_stories=0)
+    assert "undated" not in {a.id for s in digest.stories for a in s.articles}
+    assert "1 articles give no publication date" in caplog.text
+
+
+def test_a_story_without_sentences_is_still_listed_under_its_title(make_article):
+    headline_only = make_article(id="h", text="", title="Markets close higher")
+    digest = brief([headline_only], max_stories=0)
+    assert titles(digest) == ["Markets close higher"]
+    assert digest.stories[0].items == ()
+
+
+def test_untitled_stories_are_headed_by_their_first_sentence_cut_short(make_article):
+    text = (
+        "The committee approved the long awaited plan to rebuild the old harbour bridge "
+        "with steel from the northern mills by the end of next year. It will cost more."
+    )
+    digest = brief([make_article(id="u", text=text)], max_stories=0)
+    assert titles(digest)[0].endswith(" …")
+    assert text.startswith(titles(digest)[0].removesuffix(" …"))
+
+
+def test_the_digest_is_deterministic(news_pool):
+    assert brief(news_pool, max_stories=0) == brief(list(news_pool), max_stories=0)
+
+
+def test_progress_sees_every_story_kept(news_pool):
+    seen = []
+
+    def progress(items, total):
+        seen.append(total)
+        yield from items
+
+    brief(news_pool, max_stories=2, progress=progress)
+    assert seen == [2]
