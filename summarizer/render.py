@@ -2,7 +2,8 @@
 
 The built-in templates live in the project's top-level `templates/` folder (packaged into
 the wheel as `summarizer/templates`); `templates=` points to a folder of the user's own,
-holding any of `briefing.md.j2`, `briefing.html.j2`, `briefing.txt.j2`.
+holding any of `briefing.md.j2`, `briefing.html.j2`, `briefing.txt.j2` and
+`briefing.email.txt.j2` (the plain-text part of an emailed digest).
 """
 
 from __future__ import annotations
@@ -18,6 +19,8 @@ from .model import Briefing
 
 TEMPLATES = {"markdown": "briefing.md.j2", "html": "briefing.html.j2", "text": "briefing.txt.j2"}
 FORMATS = ("markdown", "html", "json", "text")
+SUFFIXES = {"markdown": ".md", "html": ".html", "json": ".json", "text": ".txt"}
+EMAIL_TEXT = "briefing.email.txt.j2"
 
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]<>#|~])")
 _LINE_START = re.compile(r"^(\s*)(\d+)([.)])", re.MULTILINE)
@@ -77,6 +80,12 @@ def render(briefing: Briefing, fmt: str, templates: Path | None = None) -> str:
     if fmt == "json":
         return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
     return _template(TEMPLATES[fmt], templates)(**data)
+
+
+def render_email_text(briefing: Briefing, templates: Path | None = None) -> str:
+    """The plain-text part of an emailed digest: unlike the `text` format (the sentences
+    alone), it credits every sentence and lists the sources, wrapped for a mail reader."""
+    return _template(EMAIL_TEXT, templates)(**context(briefing))
 
 
 def _template(name: str, folder: Path | None) -> Callable[..., str]:
