@@ -150,19 +150,9 @@ def summarize(
         if mail is None:
             _emit(text, output)
         else:
-            text_part = render_email_text(briefing, settings.templates)
+            plain = render_email_text(briefing, settings.templates)
             html = render(briefing, "html", settings.templates)
-            _deliver(
-                mail,
-                eml,
-                text,
-                fmt,
-                output,
-                text=text_part,
-                html=html,
-                stories=1,
-                headline=briefing.title,
-            )
+            _deliver(mail, eml, text, fmt, output, plain, html, stories=1, headline=briefing.title)
     except SummarizerError as error:
         raise _fail(error) from None
 
@@ -277,9 +267,9 @@ def _deliver(
     digest: str,
     fmt: str,
     output: Path | None,
-    *,
     text: str,
     html: str,
+    *,
     stories: int,
     headline: str = "",
 ) -> None:

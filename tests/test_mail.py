@@ -51,6 +51,7 @@ class Inbox:
 
     def __init__(self, refuse: tuple[str, ...] = (), busy: int = 0) -> None:
         self.messages: list[tuple[list[str], EmailMessage]] = []
+        self.logged_in: list[bool] = []
         self.refuse, self.busy, self.attempts = refuse, busy, 0
 
     async def handle_RCPT(self, server, session, envelope, address, rcpt_options):
@@ -66,6 +67,7 @@ class Inbox:
             return "451 4.3.0 busy, try again later"
         message = message_from_bytes(envelope.content, policy=policy.default)
         self.messages.append((list(envelope.rcpt_tos), message))
+        self.logged_in.append(bool(session.authenticated))
         return "250 OK"
 
 
@@ -91,19 +93,24 @@ def trust(ca, tmp_path, monkeypatch):
 
 @pytest.fixture
 def smtp(ca):
-    """`smtp(handler, tls=False, auth=False)`: start a server on 127.0.0.1 and return its
-    port. With `tls` it offers STARTTLS (and requires it); with `auth` it requires a login
-    as desk / PASSWORD."""
+    """`smtp(handler, tls=False, auth=False, implicit_tls=False)`: start a server on
+    127.0.0.1 and return its port. With `tls` it offers STARTTLS (and requires it); with
+    `implicit_tls` it speaks TLS from the start; with `auth` it requires a login as
+    desk / PASSWORD."""
     controllers = []
 
-    def start(handler, *, tls=False, auth=False):
+    def start(handler, *, tls=False, auth=False, implicit_tls=False):
         options = {}
-        if tls or auth:
-            context = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
-            ca.issue_cert("127.0.0.1").configure_cert(context)
+        context = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
+        ca.issue_cert("127.0.0.1").configure_cert(context)
+        if implicit_tls:
+            # aiosmtpd counts only STARTTLS as TLS when it decides whether AUTH may be
+            # offered, and warns when AUTH is required without: offer it, check who used it.
+            options.update(ssl_context=context, auth_require_tls=False)
+        elif tls or auth:
             options.update(tls_context=context, require_starttls=True)
         if auth:
-            options.update(authenticator=_check_login, auth_required=True)
+            options.update(authenticator=_check_login, auth_required=not implicit_tls)
         port = free_port()
         controller = Controller(handler, hostname="127.0.0.1", port=port, **options)
         controller.start()
@@ -331,7 +338,14 @@ def test_login_with_the_right_password(smtp, trust, tmp_path):
     inbox = Inbox()
     mail = settings(smtp(inbox, auth=True), security="starttls", user="desk", password=PASSWORD)
     deliver(mail, tmp_path)
-    assert len(inbox.messages) == 1
+    assert inbox.logged_in == [True]
+
+
+def test_login_over_tls_from_the_start(smtp, trust, tmp_path):
+    inbox = Inbox()
+    port = smtp(inbox, auth=True, implicit_tls=True)
+    deliver(settings(port, security="ssl", user="desk", password=PASSWORD), tmp_path)
+    assert inbox.logged_in == [True]
 
 
 def test_wrong_password_is_an_authentication_failure_without_the_password(smtp, trust, tmp_path):
@@ -489,12 +503,14 @@ def test_cli_keeps_the_digest_in_output_when_given(smtp, seeds_dir, workdir):
     assert len(inbox.messages) == 1
 
 
-def test_cli_logs_in_with_the_password_from_the_environment(smtp, trust, seeds_dir, workdir):
+@pytest.mark.parametrize("flag", ["--smtp-starttls", "--smtp-ssl"])
+def test_cli_logs_in_with_the_password_from_the_environment(smtp, trust, seeds_dir, workdir, flag):
     inbox = Inbox()
-    args = mail_args(seeds_dir, smtp(inbox, auth=True), "--smtp-starttls", "--smtp-user", "desk")
+    port = smtp(inbox, auth=True, implicit_tls=flag == "--smtp-ssl")
+    args = mail_args(seeds_dir, port, flag, "--smtp-user", "desk")
     result = invoke(*args, env={**QUICK, "SUMMARIZER_SMTP_PASSWORD": PASSWORD})
     assert result.exit_code == 0, result.stderr
-    assert len(inbox.messages) == 1
+    assert inbox.logged_in == [True]
 
 
 def one_line_failure(result, workdir, expected):
