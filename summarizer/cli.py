@@ -7,7 +7,7 @@ import logging
 import sys
 from collections.abc import Iterable, Iterator
 from pathlib import Path
-from typing import Annotated, TypeVar
+from typing import TYPE_CHECKING, Annotated, TypeVar
 
 import typer
 
@@ -18,6 +18,10 @@ from .fetch import TIMEOUT
 from .ingest import read_paths
 from .rank import RANKERS
 from .render import FORMATS
+
+if TYPE_CHECKING:
+    from .mail import MailSettings
+    from .model import Briefing, Digest
 
 T = TypeVar("T")
 
@@ -42,9 +46,69 @@ Timeout = Annotated[
 ]
 
 
+# The email options of every command that makes a digest; see `_mail` and `_deliver`.
+_EMAIL = "Email the digest"
+EmailTo = Annotated[
+    list[str] | None,
+    typer.Option(
+        help="Mail the digest to this address (repeatable); the digest is then kept in "
+        "--output, or in a new file in out/, before it is sent.",
+        show_default=False,
+        rich_help_panel=_EMAIL,
+    ),
+]
+EmailFrom = Annotated[
+    str | None,
+    typer.Option(help="Sender address (env SUMMARIZER_SMTP_FROM).", rich_help_panel=_EMAIL),
+]
+Subject = Annotated[
+    str | None,
+    typer.Option(
+        help="Subject (default: the date and the number of stories).", rich_help_panel=_EMAIL
+    ),
+]
+SmtpHost = Annotated[
+    str | None,
+    typer.Option(
+        help="Mail server (env SUMMARIZER_SMTP_HOST; default localhost).", rich_help_panel=_EMAIL
+    ),
+]
+SmtpPort = Annotated[
+    int | None,
+    typer.Option(
+        help="Its port (env SUMMARIZER_SMTP_PORT; default 587, 465 with --smtp-ssl).",
+        rich_help_panel=_EMAIL,
+    ),
+]
+SmtpUser = Annotated[
+    str | None,
+    typer.Option(
+        help="Log in as this user (env SUMMARIZER_SMTP_USER); the password comes only from "
+        "SUMMARIZER_SMTP_PASSWORD or the config file.",
+        rich_help_panel=_EMAIL,
+    ),
+]
+SmtpTls = Annotated[
+    bool | None,
+    typer.Option(
+        "--smtp-starttls/--smtp-ssl",
+        help="Upgrade with STARTTLS (default) or speak TLS from the start; certificates are "
+        "verified (env SUMMARIZER_SMTP_SECURITY: starttls, ssl, or none for a local relay).",
+        show_default=False,
+        rich_help_panel=_EMAIL,
+    ),
+]
+Eml = Annotated[
+    Path | None,
+    typer.Option(
+        help="Write the message to this .eml file instead of sending it.", rich_help_panel=_EMAIL
+    ),
+]
+
+
 def _fail(error: SummarizerError) -> typer.Exit:
     typer.echo(f"error: {error}", err=True)
-    return typer.Exit(code=2)
+    return typer.Exit(code=error.exit_code)
 
 
 @app.command()
@@ -69,6 +133,14 @@ def summarize(
         Path | None, typer.Option(help="A folder of your own Jinja2 templates to use instead.")
     ] = None,
     timeout: Timeout = TIMEOUT,
+    email_to: EmailTo = None,
+    email_from: EmailFrom = None,
+    subject: Subject = None,
+    smtp_host: SmtpHost = None,
+    smtp_port: SmtpPort = None,
+    smtp_user: SmtpUser = None,
+    smtp_tls: SmtpTls = None,
+    eml: Eml = None,
 ) -> None:
     """Summarize several versions of one story into an attributed briefing."""
     from .pipeline import summarize as run
@@ -78,9 +150,13 @@ def summarize(
         settings = Settings(
             ranker=ranker, sentences=sentences, words=words, language=language, templates=templates
         )
+        mail = _mail(email_to, email_from, subject, smtp_host, smtp_port, smtp_user, smtp_tls, eml)
         briefing = run(read_paths(paths, sys.stdin.buffer, timeout=timeout), settings)
         text = render(briefing, fmt, settings.templates)
-        _emit(text, output)
+        if mail is None:
+            _emit(text, output)
+        else:
+            _deliver(mail, eml, briefing, text, fmt, output, settings.templates)
     except SummarizerError as error:
         raise _fail(error) from None
 
@@ -109,6 +185,14 @@ def brief(
         Path | None, typer.Option(help="A folder of your own Jinja2 templates to use instead.")
     ] = None,
     timeout: Timeout = TIMEOUT,
+    email_to: EmailTo = None,
+    email_from: EmailFrom = None,
+    subject: Subject = None,
+    smtp_host: SmtpHost = None,
+    smtp_port: SmtpPort = None,
+    smtp_user: SmtpUser = None,
+    smtp_tls: SmtpTls = None,
+    eml: Eml = None,
 ) -> None:
     """A day's articles from many outlets become one briefing, one entry per story."""
     import datetime as dt
@@ -126,10 +210,15 @@ def brief(
         settings = Settings(
             ranker=ranker, sentences=sentences_per_story, language=language, templates=templates
         )
+        mail = _mail(email_to, email_from, subject, smtp_host, smtp_port, smtp_user, smtp_tls, eml)
         articles = read_paths(paths, sys.stdin.buffer, timeout=timeout)
         progress = _progress if sys.stderr.isatty() else None
         digest = run(articles, settings, date=day, max_stories=max_stories, progress=progress)
-        _emit(render(digest, fmt, settings.templates), output)
+        text = render(digest, fmt, settings.templates)
+        if mail is None:
+            _emit(text, output)
+        else:
+            _deliver(mail, eml, digest, text, fmt, output, settings.templates)
     except SummarizerError as error:
         raise _fail(error) from None
 
@@ -214,6 +303,69 @@ def _progress(items: Iterable[T], total: int) -> Iterator[T]:
     yield from track(
         items, total=total, description="summarizing", console=Console(stderr=True), transient=True
     )
+
+
+def _mail(
+    to: list[str] | None,
+    sender: str | None,
+    subject: str | None,
+    host: str | None,
+    port: int | None,
+    user: str | None,
+    tls: bool | None,
+    eml: Path | None,
+) -> MailSettings | None:
+    """The email settings when the digest is to be mailed or written as .eml, else None;
+    built before the pipeline runs, so a bad address fails at once."""
+    if not to and eml is None:
+        return None
+    from .mail import mail_settings
+
+    security = None if tls is None else ("starttls" if tls else "ssl")
+    return mail_settings(
+        to or [], sender=sender, subject=subject, host=host, port=port, security=security, user=user
+    )
+
+
+def _deliver(
+    mail: MailSettings,
+    eml: Path | None,
+    document: Briefing | Digest,
+    digest: str,
+    fmt: str,
+    output: Path | None,
+    templates: Path | None,
+) -> None:
+    """Keep `digest` (`document` rendered as `fmt`; in --output, else a new file in out/),
+    then write the message to `eml` or send it: the digest is on disk before any attempt."""
+    from datetime import datetime
+
+    from .mail import compose, send
+    from .model import Digest
+    from .output import new_path, write_atomic
+    from .render import SUFFIXES, render, render_email_text
+
+    now = datetime.now().astimezone()
+    if isinstance(document, Digest):
+        stories, headline = len(document.stories), ""
+    else:
+        stories, headline = 1, document.title
+    message = compose(
+        mail,
+        text=render_email_text(document, templates),
+        html=render(document, "html", templates),
+        stories=stories,
+        headline=headline,
+        now=now,
+    )
+    kept = output or new_path(Path("out"), f"digest-{now:%Y%m%d-%H%M%S}", "." + SUFFIXES[fmt])
+    write_atomic(kept, digest)
+    if eml is not None:
+        write_atomic(eml, message.as_string())
+        typer.echo(f"message written to {eml}; digest kept at {kept}", err=True)
+        return
+    send(message, mail, kept=kept)
+    typer.echo(f"sent to {', '.join(mail.to)} via {mail.server}; digest kept at {kept}", err=True)
 
 
 def _emit(text: str, output: Path | None) -> None:

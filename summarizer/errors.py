@@ -2,7 +2,13 @@
 
 
 class SummarizerError(Exception):
-    """Base of every error the tool reports to its user; the message says what to do."""
+    """Base of every error the tool reports to its user; the message says what to do.
+
+    `exit_code` is the command's exit status: 2 for what the user can fix in the command,
+    1 when the command was right but the world failed it (a mail server that is down).
+    """
+
+    exit_code = 2
 
 
 class InputError(SummarizerError):
@@ -15,3 +21,9 @@ class ConfigError(SummarizerError):
 
 class RenderError(SummarizerError):
     """A template that cannot be found or rendered, or an output that cannot be written."""
+
+
+class DeliveryError(SummarizerError):
+    """A digest that could not be sent; the message says what failed and where it was kept."""
+
+    exit_code = 1

@@ -30,3 +30,13 @@ def write_atomic(path: Path, text: str) -> None:
         raise RenderError(
             f"cannot write {path}: {error.strerror} (choose another --output)"
         ) from None
+
+
+def new_path(folder: Path, stem: str, suffix: str) -> Path:
+    """`folder/stem+suffix`, or `folder/stem-2+suffix` and so on: a name no file has yet,
+    so keeping a new file never replaces an earlier one."""
+    path, number = Path(folder) / f"{stem}{suffix}", 1
+    while path.exists():
+        number += 1
+        path = Path(folder) / f"{stem}-{number}{suffix}"
+    return path

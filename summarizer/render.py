@@ -2,8 +2,9 @@
 
 The built-in templates live in the project's top-level `templates/` folder (packaged into
 the wheel as `summarizer/templates`); `templates=` points to a folder of the user's own,
-holding any of `briefing.md.j2`, `briefing.html.j2`, `briefing.txt.j2` (one story) and
-`digest.md.j2`, `digest.html.j2`, `digest.txt.j2` (the daily briefing of many stories).
+holding any of `briefing.md.j2`, `briefing.html.j2`, `briefing.txt.j2` (one story),
+`digest.md.j2`, `digest.html.j2`, `digest.txt.j2` (the daily briefing of many stories),
+and `briefing.email.txt.j2` or `digest.email.txt.j2` (the plain-text part of an email).
 """
 
 from __future__ import annotations
@@ -17,8 +18,9 @@ from typing import Any
 from .errors import ConfigError, RenderError
 from .model import Briefing, Digest
 
-SUFFIXES = {"markdown": "md", "html": "html", "text": "txt"}
 FORMATS = ("markdown", "html", "json", "text")
+SUFFIXES = {"markdown": "md", "html": "html", "json": "json", "text": "txt"}
+"""The file name suffix of each format (templates are `<kind>.<suffix>.j2`)."""
 
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]<>#|~])")
 _LINE_START = re.compile(r"^(\s*)(\d+)([.)])", re.MULTILINE)
@@ -108,13 +110,23 @@ def render(document: Briefing | Digest, fmt: str, templates: Path | None = None)
     """A briefing or a daily digest in `fmt` (one of FORMATS); same input, same bytes."""
     if fmt not in FORMATS:
         raise ConfigError(f"unknown format {fmt!r}; choose one of: {', '.join(FORMATS)}")
-    if isinstance(document, Digest):
-        data, stem = digest_context(document), "digest"
-    else:
-        data, stem = context(document), "briefing"
+    data, kind = _data(document)
     if fmt == "json":
         return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
-    return _template(f"{stem}.{SUFFIXES[fmt]}.j2", templates)(**data)
+    return _template(f"{kind}.{SUFFIXES[fmt]}.j2", templates)(**data)
+
+
+def render_email_text(document: Briefing | Digest, templates: Path | None = None) -> str:
+    """The plain-text part of an emailed digest: unlike the `text` format (the sentences
+    alone), it credits every sentence and lists the sources, wrapped for a mail reader."""
+    data, kind = _data(document)
+    return _template(f"{kind}.email.txt.j2", templates)(**data)
+
+
+def _data(document: Briefing | Digest) -> tuple[dict[str, Any], str]:
+    if isinstance(document, Digest):
+        return digest_context(document), "digest"
+    return context(document), "briefing"
 
 
 def _template(name: str, folder: Path | None) -> Callable[..., str]:

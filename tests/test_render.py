@@ -4,7 +4,7 @@ import pytest
 
 from summarizer.errors import ConfigError, RenderError
 from summarizer.model import Briefing, Item
-from summarizer.render import FORMATS, render
+from summarizer.render import FORMATS, render, render_email_text
 
 PLAIN = "Heavy rain flooded the coastal town of Valencia on Tuesday."
 HOSTILE = (
@@ -111,3 +111,13 @@ def test_unknown_format_lists_the_valid_ones(briefing):
     with pytest.raises(ConfigError, match="unknown format 'pdf'") as error:
         render(briefing(), "pdf")
     assert all(fmt in str(error.value) for fmt in FORMATS)
+
+
+def test_email_text_credits_every_sentence_and_lists_the_sources(briefing):
+    page = render_email_text(briefing(HOSTILE))
+    assert page.startswith("Floods in Valencia\n==================\n\n1. He posted")
+    assert HOSTILE in " ".join(page.split())  # plain text: shown as printed, not escaped
+    assert "(2 of 2 sources: Harbour Gazette; Coast Radio)" in page
+    assert "- Harbour Gazette: Floods\n  https://gazette.example/floods?a=1&b=2\n" in page
+    assert "- Coast Radio\n" in page
+    assert max(len(line) for line in page.splitlines()) <= 72
