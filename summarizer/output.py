@@ -24,12 +24,24 @@ def write_atomic(path: Path, text: str) -> None:
     try:
         with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as stream:
             stream.write(text)
+        os.chmod(temporary, _mode(path))
         os.replace(temporary, path)
     except OSError as error:
         Path(temporary).unlink(missing_ok=True)
         raise RenderError(
             f"cannot write {path}: {error.strerror} (choose another --output)"
         ) from None
+
+
+def _mode(path: Path) -> int:
+    """The existing file's permissions, else what a plain open() would give (mkstemp's
+    temporary file is private to its owner, which a briefing is not)."""
+    try:
+        return path.stat().st_mode & 0o7777
+    except OSError:
+        umask = os.umask(0)
+        os.umask(umask)
+        return 0o666 & ~umask
 
 
 def new_path(folder: Path, stem: str, suffix: str) -> Path:
