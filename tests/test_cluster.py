@@ -48,3 +48,27 @@ def test_sentences_without_content_words_stay_alone():
 @pytest.mark.parametrize(("texts", "expected"), [([], []), ([FLOOD[0]], [0])])
 def test_no_or_one_sentence(texts, expected):
     assert labels(texts, ["a"] * len(texts)) == expected
+
+
+@pytest.mark.parametrize("seed", range(20))
+def test_average_linkage_cuts_the_same_clusters_as_scipy(seed):
+    import numpy as np
+    from scipy.cluster.hierarchy import fcluster, linkage
+    from scipy.spatial.distance import squareform
+
+    from summarizer.cluster import average_linkage
+
+    rng = np.random.default_rng(seed)
+    points = rng.random((40, 6)) ** 3  # skewed, so that clusters of several sizes form
+    points /= np.linalg.norm(points, axis=1, keepdims=True)
+    similarity = points @ points.T
+    threshold = 0.6 + 0.3 * rng.random()
+    ours = average_linkage(similarity, threshold)
+    distance = np.clip(1.0 - similarity, 0.0, None)
+    np.fill_diagonal(distance, 0.0)
+    tree = linkage(squareform(distance, checks=False), method="average")
+    theirs = fcluster(tree, t=1.0 - threshold, criterion="distance")
+    same_ours = ours[:, None] == ours[None, :]
+    same_theirs = theirs[:, None] == theirs[None, :]
+    assert (same_ours == same_theirs).all()
+    assert 1 < len(set(ours)) < len(ours)  # the case is not trivial
