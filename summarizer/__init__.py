@@ -11,21 +11,45 @@ __version__ = "0.1.0"
 
 logging.getLogger(__name__).addHandler(logging.NullHandler())
 
-from .config import Settings  # noqa: E402
-from .errors import SummarizerError  # noqa: E402
-from .ingest import read_paths  # noqa: E402
-from .model import Article, Briefing, Item, Sentence  # noqa: E402
-from .pipeline import summarize  # noqa: E402
+# The public names are imported on first use (PEP 562), so that `import summarizer` and
+# `summarizer --help` do not pay for numpy and scipy.
+_PUBLIC = {
+    "Article": "model",
+    "Briefing": "model",
+    "Digest": "model",
+    "Item": "model",
+    "Sentence": "model",
+    "Settings": "config",
+    "SummarizerError": "errors",
+    "brief": "daily",
+    "read_paths": "ingest",
+    "summarize": "pipeline",
+}
+
+
+# Imported now: the function shares its module's name, and importing the module later
+# would otherwise leave the module, not the function, under `summarizer.render`.
 from .render import render  # noqa: E402
+
+
+def __getattr__(name: str) -> object:
+    if name not in _PUBLIC:
+        raise AttributeError(f"module 'summarizer' has no attribute {name!r}")
+    from importlib import import_module
+
+    return getattr(import_module(f".{_PUBLIC[name]}", __name__), name)
+
 
 __all__ = [
     "Article",
     "Briefing",
+    "Digest",
     "Item",
     "Sentence",
     "Settings",
     "SummarizerError",
     "__version__",
+    "brief",
     "read_paths",
     "render",
     "summarize",

@@ -12,12 +12,18 @@ from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 
+from typing import TYPE_CHECKING
+
 import numpy as np
 import snowballstemmer
-from scipy import sparse
 
 from .errors import ConfigError
 from .segment import words
+
+if TYPE_CHECKING:
+    from scipy import sparse
+
+PAIRS_IN_NUMPY = 4_000_000  # above this many term-sharing pairs, scipy's sparse product
 
 
 def languages() -> list[str]:
@@ -53,15 +59,46 @@ def _stem(words: list[str], language: str) -> tuple[str, ...]:
 
 @dataclass(frozen=True, slots=True)
 class Lexicon:
-    """Content-word stems per sentence and their TF-IDF vectors (rows L2-normalised)."""
+    """Content-word stems per sentence and their TF-IDF vectors (rows L2-normalised).
+
+    The vectors are kept as coordinates (`rows`, `columns`, `weights`, sorted by row then
+    column) and similarity is computed with numpy alone: importing scipy.sparse costs
+    more than summarizing a story, so `vectors` builds its matrix only when asked.
+    """
 
     terms: tuple[tuple[str, ...], ...]
-    vectors: sparse.csr_matrix
+    rows: np.ndarray
+    columns: np.ndarray
+    weights: np.ndarray
+    vocabulary_size: int
+
+    @property
+    def vectors(self) -> sparse.csr_matrix:
+        """The TF-IDF vectors as a scipy CSR matrix, a row per text."""
+        from scipy import sparse
+
+        shape = (len(self.terms), self.vocabulary_size)
+        return sparse.csr_matrix((self.weights, (self.rows, self.columns)), shape=shape)
 
     def similarity(self) -> np.ndarray:
-        """Cosine similarity of every pair of sentences (a dense square array)."""
-        product = (self.vectors @ self.vectors.T).toarray()
-        return np.asarray(product, dtype=np.float64)
+        """Cosine similarity of every pair of texts (a dense square array)."""
+        n = len(self.terms)
+        order = np.argsort(self.columns, kind="stable")  # entries grouped by term
+        columns, rows, weights = self.columns[order], self.rows[order], self.weights[order]
+        starts = np.flatnonzero(np.r_[True, columns[1:] != columns[:-1]]) if n else columns
+        sizes = np.diff(np.r_[starts, len(columns)])
+        if int((sizes.astype(np.int64) ** 2).sum()) > PAIRS_IN_NUMPY:
+            product = self.vectors @ self.vectors.T
+            return np.asarray(product.toarray(), dtype=np.float64)
+        # Every pair of entries that share a term, (first, second), as flat index arrays.
+        per_entry = np.repeat(sizes, sizes)
+        first = np.repeat(np.arange(len(columns)), per_entry)
+        group_start = np.repeat(np.repeat(starts, sizes), per_entry)
+        offset = np.arange(len(first)) - np.repeat(np.cumsum(per_entry) - per_entry, per_entry)
+        second = group_start + offset
+        pair_weights = weights[first] * weights[second]
+        flat = rows[first].astype(np.int64) * n + rows[second]
+        return np.bincount(flat, weights=pair_weights, minlength=n * n).reshape(n, n)
 
 
 def content_terms(text: str, language: str) -> tuple[str, ...]:
@@ -76,19 +113,14 @@ def analyse(texts: Sequence[str], language: str) -> Lexicon:
     """Terms and TF-IDF vectors (log tf, smooth idf) for a set of sentences."""
     terms = tuple(content_terms(t, language) for t in texts)
     vocabulary: dict[str, int] = {}
-    rows: list[int] = []
-    cols: list[int] = []
-    for row, sentence_terms in enumerate(terms):
-        for term in sentence_terms:
-            rows.append(row)
-            cols.append(vocabulary.setdefault(term, len(vocabulary)))
-    shape = (len(terms), len(vocabulary))
-    counts = sparse.csr_matrix((np.ones(len(rows)), (rows, cols)), shape=shape)
-    counts.sum_duplicates()
-    document_frequency = np.bincount(counts.indices, minlength=len(vocabulary))
+    ids = [vocabulary.setdefault(term, len(vocabulary)) for text in terms for term in text]
+    text_of = np.repeat(np.arange(len(terms), dtype=np.int64), [len(t) for t in terms])
+    size = max(len(vocabulary), 1)
+    keys, counts = np.unique(text_of * size + np.asarray(ids, dtype=np.int64), return_counts=True)
+    rows, columns = keys // size, keys % size
+    document_frequency = np.bincount(columns, minlength=len(vocabulary))
     idf = np.log((1 + len(terms)) / (1 + document_frequency)) + 1.0
-    counts.data = 1.0 + np.log(counts.data)
-    weighted = counts @ sparse.diags(idf)
-    norms = np.sqrt(np.asarray(weighted.multiply(weighted).sum(axis=1)).ravel())
-    norms[norms == 0] = 1.0
-    return Lexicon(terms=terms, vectors=sparse.csr_matrix(sparse.diags(1 / norms) @ weighted))
+    weights = (1.0 + np.log(counts)) * idf[columns]
+    norms = np.sqrt(np.bincount(rows, weights=weights**2, minlength=len(terms)))
+    weights = weights / norms[rows]
+    return Lexicon(terms, rows, columns, weights, len(vocabulary))

@@ -8,11 +8,13 @@ rankers and our own share this registry, so `--ranker` and `summarizer eval` off
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from ..errors import ConfigError
-from ..lexicon import Lexicon
-from ..model import Sentence
+
+if TYPE_CHECKING:  # the registry is read by --help, which should not wait for numpy
+    from ..lexicon import Lexicon
+    from ..model import Sentence
 
 
 class Ranker(Protocol):
