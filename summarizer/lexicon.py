@@ -11,7 +11,6 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
-
 from typing import TYPE_CHECKING
 
 import numpy as np

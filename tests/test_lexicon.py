@@ -49,5 +49,5 @@ def test_no_texts_or_no_terms(texts):
 
 
 def test_unknown_language_lists_the_known_ones():
-    with pytest.raises(ConfigError, match="unknown language 'klingon'; choose one of: .*english"):
+    with pytest.raises(ConfigError, match=r"unknown language 'klingon'; choose one of: .*english"):
         analyse(["text"], "klingon")
