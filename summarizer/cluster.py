@@ -26,7 +26,7 @@ def cluster(lexicon: Lexicon, articles: Sequence[str], threshold: float) -> list
 
     `articles` names the article of each sentence.
     """
-    n = lexicon.vectors.shape[0]
+    n = len(lexicon.terms)
     if n < 2:
         return list(range(n))
     similarity = lexicon.similarity()
