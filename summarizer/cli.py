@@ -185,6 +185,9 @@ def brief(
         Path | None, typer.Option(help="A folder of your own Jinja2 templates to use instead.")
     ] = None,
     timeout: Timeout = TIMEOUT,
+    jobs: Annotated[
+        int, typer.Option(help="Processes that summarize the stories; 0: the cores, up to 4.")
+    ] = 0,
     email_to: EmailTo = None,
     email_from: EmailFrom = None,
     subject: Subject = None,
@@ -198,6 +201,7 @@ def brief(
     import datetime as dt
 
     from .daily import brief as run
+    from .daily import default_jobs
     from .render import render
 
     try:
@@ -207,13 +211,22 @@ def brief(
             raise ConfigError(f"--date must be a day as YYYY-MM-DD, not {date!r}") from None
         if max_stories < 0:
             raise ConfigError(f"--max-stories must be 0 (all) or more, not {max_stories}")
+        if jobs < 0:
+            raise ConfigError(f"--jobs must be 0 (the cores, up to 4) or more, not {jobs}")
         settings = Settings(
             ranker=ranker, sentences=sentences_per_story, language=language, templates=templates
         )
         mail = _mail(email_to, email_from, subject, smtp_host, smtp_port, smtp_user, smtp_tls, eml)
         articles = read_paths(paths, sys.stdin.buffer, timeout=timeout)
         progress = _progress if sys.stderr.isatty() else None
-        digest = run(articles, settings, date=day, max_stories=max_stories, progress=progress)
+        digest = run(
+            articles,
+            settings,
+            date=day,
+            max_stories=max_stories,
+            jobs=jobs or default_jobs(),
+            progress=progress,
+        )
         text = render(digest, fmt, settings.templates)
         if mail is None:
             _emit(text, output)

@@ -12,8 +12,10 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+import os
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import replace
+from functools import partial
 from typing import TypeVar
 
 from .clean import clean
@@ -32,6 +34,13 @@ Progress = Callable[[Iterable[T], int], Iterator[T]]
 DEFAULT_STORIES = 20
 DEFAULT_SENTENCES_PER_STORY = 2
 HEADLINE_WORDS = 14  # a story with no titled article is headed by its first sentence, cut
+PARALLEL_FROM = 64  # fewer stories than this are summarized faster than a pool starts
+
+
+def default_jobs() -> int:
+    """Processes to summarize with when none is given: the cores, up to 4 (a laptop's
+    fair share; beyond that, the serial grouping step dominates)."""
+    return max(1, min(4, os.cpu_count() or 1))
 
 
 def brief(
@@ -40,12 +49,14 @@ def brief(
     *,
     date: dt.date | None = None,
     max_stories: int | None = DEFAULT_STORIES,
-    progress: Progress[list[int]] | None = None,
+    jobs: int = 1,
+    progress: Progress[Briefing] | None = None,
 ) -> Digest:
     """One digest of every story in `articles`; `max_stories` None or 0 keeps them all.
 
     `date` keeps only the articles published that day. `settings.sentences` is the
-    number of sentences per story.
+    number of sentences per story. `jobs` processes summarize the stories (the output does
+    not depend on it); `progress` wraps the stories as they are done.
     """
     settings = settings or Settings(sentences=DEFAULT_SENTENCES_PER_STORY)
     kept = _published_on(articles, date) if date else list(articles)
@@ -53,14 +64,28 @@ def brief(
     groups = group(cleaned, settings.language)
     groups.sort(key=lambda indices: _prominence(cleaned, indices))
     chosen = groups[:max_stories] if max_stories else groups
-    steps = progress(chosen, len(chosen)) if progress else chosen
-    stories = tuple(_story([cleaned[i] for i in indices], settings) for indices in steps)
+    work = [[cleaned[i] for i in indices] for indices in chosen]
+    done = _map(partial(_story, settings=settings), work, jobs)
+    stories = tuple(progress(done, len(work)) if progress else done)
     return Digest(
         date=date.isoformat() if date else "",
         stories=stories,
         total=len(groups),
         articles=len(kept),
     )
+
+
+def _map(
+    function: Callable[[list[Article]], Briefing], work: list[list[Article]], jobs: int
+) -> Iterator[Briefing]:
+    """`function` over `work`, in order; in `jobs` processes when there is enough of it."""
+    if jobs <= 1 or len(work) < PARALLEL_FROM:
+        yield from map(function, work)
+        return
+    from concurrent.futures import ProcessPoolExecutor
+
+    with ProcessPoolExecutor(max_workers=jobs) as pool:
+        yield from pool.map(function, work, chunksize=max(1, len(work) // (jobs * 16)))
 
 
 def _published_on(articles: Sequence[Article], date: dt.date) -> list[Article]:

@@ -1,4 +1,5 @@
 import datetime as dt
+from dataclasses import replace
 
 import pytest
 
@@ -132,7 +133,21 @@ def test_progress_sees_every_story_kept(news_pool):
 
     def progress(items, total):
         seen.append(total)
-        yield from items
+        for item in items:
+            seen.append(item.title)
+            yield item
 
-    brief(news_pool, max_stories=2, progress=progress)
-    assert seen == [2]
+    digest = brief(news_pool, max_stories=2, progress=progress)
+    assert seen == [2, *(story.title for story in digest.stories)]
+
+
+def test_stories_summarized_in_several_processes_come_out_the_same(news_pool, monkeypatch):
+    from summarizer import daily
+
+    monkeypatch.setattr(daily, "PARALLEL_FROM", 1)
+    many = [
+        replace(article, id=f"{article.id}-{day}", published=f"2026-11-{day:02d}")
+        for day in range(1, 9)
+        for article in news_pool
+    ]
+    assert brief(many, max_stories=0, jobs=2) == brief(many, max_stories=0, jobs=1)
