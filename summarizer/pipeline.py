@@ -51,6 +51,7 @@ def summarize(articles: Sequence[Article], settings: Settings | None = None) -> 
         lexicon,
         max_sentences=settings.max_sentences,
         max_words=settings.words,
+        fill=settings.fill,
     )
     return Briefing(
         title=_title(cleaned, items[0].article_ids if items else ()),
