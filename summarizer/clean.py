@@ -3,7 +3,10 @@
 Cleaning works line by line, as news pages lay these things out: a sign-in prompt, a
 "read also" link or a photo credit is a line of its own (or a run of lines) around the
 story. Each rule names a kind of boilerplate, not any one site's wording; a line is
-dropped when a rule matches it, so a story sentence is never cut in half.
+dropped when a rule matches it, so a story sentence is never cut in half. A line of
+several sentences is judged sentence by sentence: when at least half of them are
+boilerplate (a caption with its credit) it goes whole, else only those sentences go (some
+corpora give a page's whole text as one line, with a caption in the middle of it).
 """
 
 from __future__ import annotations
@@ -12,7 +15,7 @@ import re
 from dataclasses import replace
 
 from .model import Article
-from .segment import is_complete, split_lines, words
+from .segment import is_complete, split_lines, split_sentences, words
 
 _I = re.IGNORECASE
 
@@ -90,12 +93,24 @@ def clean(article: Article) -> Article:
         if in_promo_list and (_BULLET.match(line) or _is_heading(line)):
             continue
         in_promo_list = False
-        if _is_boilerplate(line, article) or (title and _same(line, title)):
+        line = _without_boilerplate(_TRAILING_AGENCY.sub("", line), article)
+        if not line or (title and _same(line, title)):
             continue
-        line = _strip_dateline(_TRAILING_AGENCY.sub("", line))
+        line = _strip_dateline(line)
         if line and not _is_heading(line):
             kept.append(line)
     return replace(article, title=title, text="\n".join(_drop_repeats(kept)))
+
+
+def _without_boilerplate(line: str, article: Article) -> str:
+    """The line without its boilerplate: all of it when at least half its sentences are
+    (a caption with its credit, a gallery of captions), else just those sentences (a page
+    whose text comes as one line with a caption inside)."""
+    sentences = split_sentences(line)
+    if len(sentences) < 2:
+        return "" if _is_boilerplate(line, article) else line
+    kept = [s for s in sentences if not _is_boilerplate(s, article)]
+    return " ".join(kept) if 2 * len(kept) > len(sentences) else ""
 
 
 def _is_boilerplate(line: str, article: Article) -> bool:

@@ -17,7 +17,9 @@ class Settings:
     """How to summarize.
 
     `sentences` and `words` bound the briefing's length; when both are None the briefing
-    has `DEFAULT_SENTENCES` sentences. `cluster_threshold` is the cosine similarity above
+    has `DEFAULT_SENTENCES` sentences. With `fill`, a briefing short of `words` ends with
+    one more sentence that runs past it, for a scorer that cuts summaries at `words`
+    (`eval` sets it; see `select`). `cluster_threshold` is the cosine similarity above
     which (on average) two groups of sentences are taken to say the same thing.
     """
 
@@ -26,6 +28,7 @@ class Settings:
     words: int | None = None
     language: str = DEFAULT_LANGUAGE
     cluster_threshold: float = 0.35
+    fill: bool = False
     templates: Path | None = None
 
     def __post_init__(self) -> None:

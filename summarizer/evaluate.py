@@ -12,7 +12,7 @@ import gzip
 import json
 import time
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from statistics import mean
 
@@ -106,8 +106,11 @@ class Rouge:
 
 
 def ours(settings: Settings) -> Callable[[Story], str]:
-    """Our pipeline, exactly as `summarize` runs it."""
+    """Our pipeline, as `summarize` runs it, filling the word budget (`Settings.fill`) as
+    the baselines do, since every summary is cut to the budget."""
     from .pipeline import summarize
+
+    settings = replace(settings, fill=True)
 
     def run(story: Story) -> str:
         try:

@@ -54,6 +54,7 @@ def summarize_cleaned(cleaned: Sequence[Article], settings: Settings) -> Briefin
         lexicon,
         max_sentences=settings.max_sentences,
         max_words=settings.words,
+        fill=settings.fill,
     )
     return Briefing(
         title=_title(cleaned, items[0].article_ids if items else ()),

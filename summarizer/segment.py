@@ -5,6 +5,13 @@ glued onto the sentence that follows it. Within a line, a boundary is final punc
 (with any closing quotes or brackets) followed by space and an upper-case letter, a digit
 or an opening quote. It is not a boundary after a known abbreviation or an initial, nor
 inside a quotation that closes later on the same line.
+
+Some corpora (Multi-News, for one) are tokenized and lower-cased, with only each sentence's
+first character restored: quotes stand apart (`new york. " greg kelly said`) and a
+sentence that opens with a quotation starts in lower case (`weekly. " their focus`). A
+quote mark is known to open or close by counting the marks on the line, so a spaced closing
+mark stays with the sentence it ends, and an opening mark after final punctuation starts a
+sentence whatever the case of the letter after it.
 """
 
 from __future__ import annotations
@@ -25,9 +32,17 @@ SENTENCE_STARTERS = frozenset(
     " There Some Many Most Officials Meanwhile However".split()
 )
 
-_BOUNDARY = re.compile(r"[.!?…]+[\"'”’»)\]]*\s+(?=[\"'“‘«(\[]?[A-Z0-9\u00c0-\u024f])")
+# Final punctuation with any closing quotes or brackets, and the space after it.
+_END = re.compile(r"[.!?…]+[\"'”’»)\]]*\s+")
+# What may start the next sentence: an upper-case letter or a digit, perhaps quoted; in
+# lower-cased text (where only the first letter of a sentence was restored, so a quotation
+# that opens a sentence starts in lower case) an opening quote and any letter.
+_NEXT = re.compile(r"[\"'“‘«(\[]?[A-Z0-9\u00c0-\u024f]")
+_NEXT_QUOTED_ANY_CASE = re.compile(r"[\"“]\s?[^\W_]")
+_NEXT_ANY_CASE = re.compile(r"[^\W_]")
+_SPACED_QUOTE = re.compile(r"[\"”]\s+")
 _WORD = re.compile(r"\w+(?:[-'’.]\w+)*")
-_FINAL = re.compile(r"[.!?…][\"'”’»)\]]*$")
+_FINAL = re.compile(r"[.!?…][\"'”’»)\]\s]*$")  # closing marks may be spaced: `now. "`
 _LETTER = re.compile(r"[^\W\d_]")
 
 
@@ -55,12 +70,24 @@ def is_complete(sentence: str) -> bool:
 
 
 def _split_line(line: str) -> list[str]:
-    quote_ends = _closed_quote_spans(line)
+    spans, unclosed = _quote_spans(line)
+    opening = {start for start, _ in spans} | unclosed
+    closing = {end for _, end in spans}
     pieces: list[str] = []
     start = 0
-    for match in _BOUNDARY.finditer(line):
+    for match in _END.finditer(line):
         end = match.end()
-        if _inside_quote(match.start(), quote_ends) or _after_abbreviation(line, match):
+        spaced = _SPACED_QUOTE.match(line, end)
+        if spaced and end in closing:
+            # Tokenized text spaces its quotes: in `now. " he said` the mark closes the quote.
+            end = spaced.end()
+            if not _NEXT_ANY_CASE.match(line, end):
+                continue
+        elif not (
+            _NEXT.match(line, end) or (end in opening and _NEXT_QUOTED_ANY_CASE.match(line, end))
+        ):
+            continue
+        if _inside_quote(line, match.start(), spans) or _after_abbreviation(line, match):
             continue
         pieces.append(line[start:end].strip())
         start = end
@@ -68,8 +95,9 @@ def _split_line(line: str) -> list[str]:
     return [p for p in pieces if p]
 
 
-def _closed_quote_spans(line: str) -> list[tuple[int, int]]:
-    """Spans of quotations that open and close on this line (straight or curly quotes)."""
+def _quote_spans(line: str) -> tuple[list[tuple[int, int]], set[int]]:
+    """Spans of quotations that open and close on this line (straight or curly quotes), and
+    where one opens that does not close."""
     spans: list[tuple[int, int]] = []
     opened: int | None = None
     for i, ch in enumerate(line):
@@ -79,12 +107,13 @@ def _closed_quote_spans(line: str) -> list[tuple[int, int]]:
         elif ch in '”"' and opened is not None:
             spans.append((opened, i))
             opened = None
-    return spans
+    return spans, set() if opened is None else {opened}
 
 
-def _inside_quote(pos: int, spans: list[tuple[int, int]]) -> bool:
-    # A boundary right before the closing mark ("... now." she said) is inside too.
-    return any(start < pos and pos + 1 < end for start, end in spans)
+def _inside_quote(line: str, pos: int, spans: list[tuple[int, int]]) -> bool:
+    # Final punctuation right before the closing mark ("... now." / "... now. ") ends the
+    # quotation, not a sentence inside it.
+    return any(start < pos and line[pos:end].strip(" .!?…") for start, end in spans)
 
 
 def _after_abbreviation(line: str, match: re.Match[str]) -> bool:

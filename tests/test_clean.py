@@ -87,6 +87,22 @@ def test_sentence_naming_a_word_of_the_outlet_is_kept(cleaned):
     assert cleaned(line, source="The Tribune (India) via ANI") == [LEAD, line, END]
 
 
+def test_a_caption_inside_a_paragraph_takes_only_its_own_sentence(make_article):
+    # Some corpora give each page's text as one line, a caption and all.
+    story = [LEAD, "Two bridges were closed to traffic.", "Schools will reopen on Monday.", END]
+    caption = "Rescuers on the high street enlarge this image toggle caption Tom Reyes/AP."
+    line = " ".join([story[0], caption, *story[1:]])
+    assert clean(make_article(text=line)).text == " ".join(story)
+
+
+def test_a_gallery_of_captions_goes_whole(cleaned):
+    gallery = (
+        "Rescuers reach the lower town. Photo by Tom Reyes. "
+        "A boat on the high street. Photo by Ana Ruiz."
+    )
+    assert cleaned(gallery) == [LEAD, END]
+
+
 def test_trailing_agency_credit_is_cut(cleaned):
     assert cleaned("Two bridges were closed to traffic. (AFP)") == [
         LEAD,

@@ -101,6 +101,13 @@ def test_evaluate_scores_ours_and_baselines_on_the_same_stories(tmp_path):
     assert "| lead |" in table(results, "t")
 
 
+def test_ours_fills_the_budget_as_the_baselines_do(tmp_path):
+    # Every summary is cut to the budget, so ours, like lead, reaches it when it can.
+    results = evaluate(_dataset(tmp_path), Settings(words=8), budget=8, baselines=["lead"])
+    for result in results:
+        assert all(len(summary.split()) >= 8 for summary in result.summaries.values())
+
+
 def test_load_stories_limit_and_errors(tmp_path):
     assert [s.id for s in load_stories(_dataset(tmp_path), limit=2)] == ["story0", "story1"]
     with pytest.raises(InputError, match="no such dataset"):

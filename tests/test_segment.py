@@ -56,6 +56,26 @@ from summarizer.segment import SumyTokenizer, is_complete, split_sentences, word
             id="quote-ends-sentence",
         ),
         pytest.param(
+            'The show is " good day. " kelly said he would return. Then he left.',
+            ['The show is " good day. "', "kelly said he would return.", "Then he left."],
+            id="tokenized-closing-quote-stays-with-its-sentence",
+        ),
+        pytest.param(
+            'A rep confirmed it. " their focus is their son. We ask for privacy, " she said.',
+            ["A rep confirmed it.", '" their focus is their son. We ask for privacy, " she said.'],
+            id="tokenized-quote-opens-lower-case-sentence",
+        ),
+        pytest.param(
+            'The trip was over. " he said it was not. He left.',
+            ["The trip was over.", '" he said it was not.', "He left."],
+            id="quote-left-open-still-starts-a-sentence",
+        ),
+        pytest.param(
+            "Rates rose. the bank said so. Markets fell.",
+            ["Rates rose. the bank said so.", "Markets fell."],
+            id="lower-case-without-quote-is-no-boundary",
+        ),
+        pytest.param(
             "Is the war over? No! It is not.",
             ["Is the war over?", "No!", "It is not."],
             id="question-and-exclamation",
@@ -91,6 +111,7 @@ def test_common_word_that_is_also_an_abbreviation_ends_a_sentence():
         ("The river burst its banks.", True),
         ("Is it over?", True),
         ("He said “go.”", True),
+        ('The show is " good day. "', True),
         ("(It rained all week.)", True),
         ("And then…", True),
         ("Floods in the north", False),

@@ -68,6 +68,32 @@ def test_word_budget(story, max_words, lengths):
     assert [len(words(item.text)) for item in run(story, max_words=max_words)] == lengths
 
 
+@pytest.mark.parametrize(
+    ("max_words", "lengths"),
+    [(5, [12]), (12, [12]), (13, [12, 10]), (22, [12, 10]), (23, [12, 10, 11]), (40, [12, 10, 11])],
+)
+def test_fill_ends_a_short_briefing_with_the_best_sentence_that_did_not_fit(
+    story, max_words, lengths
+):
+    items = select(*story, max_sentences=None, max_words=max_words, fill=True)
+    assert [len(words(item.text)) for item in items] == lengths
+
+
+def test_fill_puts_the_overflowing_sentence_last_and_keeps_the_sentence_budget(make_sentence):
+    # The widely reported fact is too long for the budget: it goes last, to be cut there.
+    rows = [("Rain fell on the town all night.", "a", 1.0)] + [
+        ("Floods cut off the coastal town and its two bridges on Tuesday morning.", a, 0.5)
+        for a in "abc"
+    ]
+    sentences = [make_sentence(text, a, position) for position, (text, a, _) in enumerate(rows)]
+    lexicon = analyse([s.text for s in sentences], "english")
+    story = (sentences, [0, 1, 1, 1], [r[2] for r in rows], lexicon)
+    items = select(*story, max_sentences=None, max_words=10, fill=True)
+    assert [item.text for item in items] == [rows[0][0], rows[1][0]]
+    assert items[1].sources == ("Outlet A", "Outlet B", "Outlet C")
+    assert len(select(*story, max_sentences=1, max_words=10, fill=True)) == 1
+
+
 def test_near_duplicate_representatives_are_not_both_chosen(make_sentence):
     text = "Heavy rain flooded the coastal town of Valencia on Tuesday."
     sentences = [make_sentence(text, "a"), make_sentence(text + " ", "b")]

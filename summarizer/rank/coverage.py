@@ -33,7 +33,7 @@ class CoverageRanker:
     def __init__(
         self,
         *,
-        unigram_weight: float = 0.2,
+        unigram_weight: float = 0.6,
         length_exponent: float = 0.5,
         position_decay: float = 0.8,
         dangling_penalty: float = 0.7,
