@@ -12,8 +12,9 @@ from __future__ import annotations
 
 import heapq
 import itertools
-from collections import Counter
 from collections.abc import Sequence
+
+import numpy as np
 
 from ..lexicon import Lexicon
 from ..model import Sentence
@@ -44,8 +45,14 @@ class CoverageRanker:
         self.dangling_penalty = dangling_penalty
 
     def __call__(self, sentences: Sequence[Sentence], lexicon: Lexicon) -> list[float]:
-        concepts = [_concepts(terms) for terms in lexicon.terms]
-        weights = self._weights(sentences, concepts)
+        n = len(sentences)
+        # Concepts as integer ids: (sentence, concept) pairs, each sentence's ids in an array.
+        ids: dict[tuple[str, ...], int] = {}
+        concepts = [
+            np.array([ids.setdefault(c, len(ids)) for c in _concepts(terms)], dtype=np.int64)
+            for terms in lexicon.terms
+        ]
+        remaining = self._weights(sentences, concepts, ids)  # zeroed as concepts get covered
         static = [
             (1.0 + sentence.position) ** -self.position_decay
             / max(len(words(sentence.text)), 1) ** self.length_exponent
@@ -53,45 +60,48 @@ class CoverageRanker:
             for sentence in sentences
         ]
 
-        def gain(i: int, covered: set[tuple[str, ...]]) -> float:
-            return static[i] * sum(weights.get(c, 0.0) for c in concepts[i] - covered)
+        def gain(i: int) -> float:
+            return static[i] * float(remaining[concepts[i]].sum())
 
-        covered: set[tuple[str, ...]] = set()
-        heap = [(-gain(i, covered), i) for i in range(len(sentences))]
+        heap = [(-gain(i), i) for i in range(n)]
         heapq.heapify(heap)
         order: list[int] = []
         while heap:
             _, i = heapq.heappop(heap)
-            fresh = gain(i, covered)
+            fresh = gain(i)
             if heap and fresh < -heap[0][0]:  # a stale bound: re-queue with the true gain
                 heapq.heappush(heap, (-fresh, i))
                 continue
             order.append(i)
-            covered |= concepts[i]
-        scores = [0.0] * len(sentences)
+            remaining[concepts[i]] = 0.0
+        scores = [0.0] * n
         for rank, i in enumerate(order):
-            scores[i] = float(len(order) - rank)
+            scores[i] = float(n - rank)
         return scores
 
     def _weights(
-        self, sentences: Sequence[Sentence], concepts: list[frozenset[tuple[str, ...]]]
-    ) -> dict[tuple[str, ...], float]:
-        """Document frequency of each concept (minus one, so a concept of one article is
-        worth nothing) or, for a single article, its frequency in that article."""
-        in_articles: dict[tuple[str, ...], set[str]] = {}
-        counts: Counter[tuple[str, ...]] = Counter()
-        for sentence, found in zip(sentences, concepts, strict=True):
-            for concept in found:
-                in_articles.setdefault(concept, set()).add(sentence.article_id)
-                counts[concept] += 1
-        several = len({s.article_id for s in sentences}) > 1
-        weights = {}
-        for concept, articles in in_articles.items():
-            weight = len(articles) - 1 if several else counts[concept] - 1
-            if weight > 0:
-                scale = self.unigram_weight if len(concept) == 1 else 1.0
-                weights[concept] = scale * weight
-        return weights
+        self,
+        sentences: Sequence[Sentence],
+        concepts: list[np.ndarray],
+        ids: dict[tuple[str, ...], int],
+    ) -> np.ndarray:
+        """Per concept id: the number of articles that carry it, minus one (so a concept of
+        one article is worth nothing) or, for a single article, the number of its
+        sentences that do, minus one; a word counts `unigram_weight` of a bigram."""
+        if not ids:
+            return np.zeros(0)
+        article_codes = {a: k for k, a in enumerate(dict.fromkeys(s.article_id for s in sentences))}
+        concept = np.concatenate(concepts)
+        if len(article_codes) > 1:
+            article = np.repeat(
+                [article_codes[s.article_id] for s in sentences], list(map(len, concepts))
+            )
+            pairs = np.unique(concept * len(article_codes) + article)
+            carriers = np.bincount(pairs // len(article_codes), minlength=len(ids))
+        else:
+            carriers = np.bincount(concept, minlength=len(ids))
+        scale = np.array([1.0 if len(c) > 1 else self.unigram_weight for c in ids])
+        return np.maximum(carriers - 1, 0) * scale
 
 
 DANGLING = frozenset(
