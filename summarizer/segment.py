@@ -2,13 +2,16 @@
 
 Text is split into lines first, so a heading or a line without final punctuation is never
 glued onto the sentence that follows it. Within a line, a boundary is final punctuation
-(with any closing quotes or brackets) followed by space and an upper-case letter, a digit
-or an opening quote. It is not a boundary after a known abbreviation or an initial, nor
-inside a quotation that closes later on the same line.
+(with any closing quotes or brackets) followed by space and a letter that is not lower
+case (any script: Latin, Greek, Cyrillic, Arabic ...), a digit or an opening quote. It is
+not a boundary after a known abbreviation or an initial, nor inside a quotation that
+closes later on the same line. Every step looks only near the boundary, so a line of
+megabytes splits in linear time.
 """
 
 from __future__ import annotations
 
+import bisect
 import re
 
 ABBREVIATIONS = frozenset(
@@ -25,9 +28,13 @@ SENTENCE_STARTERS = frozenset(
     " There Some Many Most Officials Meanwhile However".split()
 )
 
-_BOUNDARY = re.compile(r"[.!?…]+[\"'”’»)\]]*\s+(?=[\"'“‘«(\[]?[A-Z0-9\u00c0-\u024f])")
+# Final punctuation: Latin, Arabic (؟ ۔), Devanagari (।) and CJK (。！？) scripts.
+_STOPS = ".!?…؟۔।。！？"
+_BOUNDARY = re.compile(rf"[{_STOPS}]+[\"'”’»)\]]*\s+(?=[\"'“‘«„(\[]?([^\W_]))")
 _WORD = re.compile(r"\w+(?:[-'’.]\w+)*")
-_FINAL = re.compile(r"[.!?…][\"'”’»)\]]*$")
+_FINAL = re.compile(rf"[{_STOPS}][\"'”’»)\]]*$")
+_QUOTE = re.compile(r'[“”"]')
+_NEAR = 64  # characters looked at around a boundary: longer than any abbreviation
 _LETTER = re.compile(r"[^\W\d_]")
 
 
@@ -60,7 +67,11 @@ def _split_line(line: str) -> list[str]:
     start = 0
     for match in _BOUNDARY.finditer(line):
         end = match.end()
-        if _inside_quote(match.start(), quote_ends) or _after_abbreviation(line, match):
+        if (
+            not _may_start_sentence(match.group(1))
+            or _inside_quote(match.start(), quote_ends)
+            or _after_abbreviation(line, match)
+        ):
             continue
         pieces.append(line[start:end].strip())
         start = end
@@ -68,11 +79,17 @@ def _split_line(line: str) -> list[str]:
     return [p for p in pieces if p]
 
 
+def _may_start_sentence(letter: str) -> bool:
+    """An upper-case letter of any script, a digit, or a letter of a script without case."""
+    return not letter.islower()
+
+
 def _closed_quote_spans(line: str) -> list[tuple[int, int]]:
     """Spans of quotations that open and close on this line (straight or curly quotes)."""
     spans: list[tuple[int, int]] = []
     opened: int | None = None
-    for i, ch in enumerate(line):
+    for found in _QUOTE.finditer(line):
+        i, ch = found.start(), found.group()
         if ch == "“" or (ch == '"' and opened is None):
             if opened is None:
                 opened = i
@@ -83,17 +100,19 @@ def _closed_quote_spans(line: str) -> list[tuple[int, int]]:
 
 
 def _inside_quote(pos: int, spans: list[tuple[int, int]]) -> bool:
+    # Spans are ordered and disjoint: only the last one opening before `pos` can hold it.
     # A boundary right before the closing mark ("... now." she said) is inside too.
-    return any(start < pos and pos + 1 < end for start, end in spans)
+    last = bisect.bisect_left(spans, (pos, -1)) - 1
+    return last >= 0 and pos + 1 < spans[last][1]
 
 
 def _after_abbreviation(line: str, match: re.Match[str]) -> bool:
     if line[match.start()] != ".":
         return False
-    before = line[: match.start()].rsplit(None, 1)
+    before = line[max(match.start() - _NEAR, 0) : match.start()].rsplit(None, 1)
     token = before[-1].lstrip("\"'“‘([") if before else ""
     lowered = token.lower()
-    following = line[match.end() :].split(None, 1)
+    following = line[match.end() : match.end() + _NEAR].split(None, 1)
     next_word = following[0].strip("\"'“‘«([") if following else ""
     if len(token) == 1 and token.isupper():  # an initial: "J. Smith"
         return True
