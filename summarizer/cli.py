@@ -15,6 +15,7 @@ from . import __version__
 from .config import DEFAULT_LANGUAGE, DEFAULT_RANKER, Settings
 from .errors import SummarizerError
 from .ingest import read_paths
+from .lexicon import languages
 from .rank import RANKERS
 from .render import FORMATS
 
@@ -36,6 +37,9 @@ Paths = Annotated[
         show_default=False,
     ),
 ]
+
+
+LANGUAGE_HELP = f"Language of the articles: {', '.join(languages())}."
 
 
 def _fail(error: SummarizerError) -> typer.Exit:
@@ -60,7 +64,7 @@ def summarize(
         typer.Option(help="At most this many sentences (5 when neither length is given)."),
     ] = None,
     words: Annotated[int | None, typer.Option(help="At most this many words.")] = None,
-    language: Annotated[str, typer.Option(help="Language of the articles.")] = DEFAULT_LANGUAGE,
+    language: Annotated[str, typer.Option(help=LANGUAGE_HELP)] = DEFAULT_LANGUAGE,
     templates: Annotated[
         Path | None, typer.Option(help="A folder of your own Jinja2 templates to use instead.")
     ] = None,
@@ -126,7 +130,7 @@ def evaluate(
         Path | None, typer.Option(help="Write our summaries here, {id, summary} a line.")
     ] = None,
     limit: Annotated[int | None, typer.Option(help="Only the first N stories.")] = None,
-    language: Annotated[str, typer.Option(help="Language of the articles.")] = DEFAULT_LANGUAGE,
+    language: Annotated[str, typer.Option(help=LANGUAGE_HELP)] = DEFAULT_LANGUAGE,
 ) -> None:
     """Score summaries with ROUGE on a benchmark, beside baselines, in one run."""
     from .evaluate import BASELINES, evaluate, table
@@ -200,4 +204,15 @@ def main(
         bool, typer.Option("--version", callback=_version, is_eager=True, help="Show the version.")
     ] = False,
 ) -> None:
-    logging.basicConfig(format="warning: %(message)s", level=logging.WARNING)
+    # Our own warnings (a skipped file) as one line each; other libraries' logs stay quiet,
+    # as what they report (a page trafilatura cannot parse) reaches the user as our error.
+    logger = logging.getLogger("summarizer")
+    if not any(isinstance(h, _Warnings) for h in logger.handlers):
+        logger.addHandler(_Warnings(logging.WARNING))
+
+
+class _Warnings(logging.Handler):
+    """Log records as `warning: ...` lines on the standard error of the moment."""
+
+    def emit(self, record: logging.LogRecord) -> None:
+        typer.echo(f"warning: {record.getMessage()}", err=True)
