@@ -21,7 +21,6 @@ import logging
 import re
 from collections.abc import Callable, Iterable, Sequence
 from functools import partial
-from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any, BinaryIO
 
@@ -32,7 +31,7 @@ log = logging.getLogger(__name__)
 
 MANIFEST = "manifest.json"
 FIELDS = ("id", "source", "title", "url", "published")
-MAX_INPUT_BYTES = 256 * 2**20  # one file or standard input: bounds the memory a run takes
+MAX_INPUT_BYTES = 64 * 2**20  # one file or standard input: bounds the memory a run takes
 MAX_CONTROL_SHARE = 0.05  # text with more control characters than this is binary data
 
 _BOMS = (
@@ -62,6 +61,15 @@ _MARKUP = re.compile(
     r"|body|title|pre|code|hr|center|main)\b[^<>]*>",
     re.IGNORECASE,
 )
+# Elements whose content a browser does not show as text, and block elements.
+_HIDDEN = (
+    "script style iframe noscript template object svg math head title select textarea audio"
+    " video canvas"
+).split()
+_BLOCK = (
+    "p br div li ul ol dl dt dd h1 h2 h3 h4 h5 h6 tr table blockquote section article header"
+    " footer nav aside figure figcaption pre hr main"
+).split()
 # Python's names of the single- and multi-byte encodings web pages declare.
 _PAGE_ENCODING = re.compile(
     r"utf-8|cp\d+|iso8859-\d+|koi8-[ru]|mac-\w+|shift_jis\w*|euc_\w+|gb2312|gbk|gb18030|big5\w*"
@@ -82,9 +90,12 @@ def read_text(text: str, name: str, meta: dict[str, str]) -> list[Article]:
 def read_html(text: str, name: str, meta: dict[str, str]) -> list[Article]:
     from trafilatura import bare_extraction  # imported here: it is only needed for HTML
 
-    document: Any = bare_extraction(
-        text, url=meta.get("url") or None, with_metadata=True, include_comments=False
-    )
+    try:
+        document: Any = bare_extraction(
+            text, url=meta.get("url") or None, with_metadata=True, include_comments=False
+        )
+    except Exception:  # some tag soup trips an assertion inside htmldate (an <svg> root)
+        document = None
     if document is None or not (document.text or "").strip():
         raise _Unusable("no article text found in the HTML page", "give an article's page")
     found = {
@@ -334,7 +345,8 @@ def _records(records: Any, name: str) -> list[Article]:
     for number, record in enumerate(records, 1):
         if not isinstance(record, dict):
             raise InputError(f"item {number} is not an article object")
-        fields = {k: str(record[k]) for k in FIELDS if record.get(k) not in (None, "")}
+        given = {k: _NOT_TEXT.sub("", str(record[k])) for k in FIELDS if k in record}
+        fields = {k: v for k, v in given.items() if v and record[k] is not None}
         fields.setdefault("id", f"{name}-{number}" if len(records) > 1 else name)
         text = record.get("text")
         if not text and record.get("html"):
@@ -350,6 +362,7 @@ def _records(records: Any, name: str) -> list[Article]:
 def _article(fields: dict[str, str], text: str, name: str) -> Article:
     """An article from what a reader found, without control characters in any field."""
     field = {k: _NOT_TEXT.sub("", v) for k, v in fields.items()}
+    name = _NOT_TEXT.sub("", name) or "article"
     return Article(
         id=field.get("id") or name,
         source=field.get("source") or name,
@@ -361,52 +374,26 @@ def _article(fields: dict[str, str], text: str, name: str) -> Article:
 
 
 def _without_markup(text: str) -> str:
-    """What a browser shows of text that holds HTML markup; other text as it is."""
+    """What a browser shows of text that holds HTML markup, with a line break around each
+    block element and without scripts, styles, frames or comments; other text as it is."""
     if not _MARKUP.search(text):
         return text
-    parser = _VisibleText()
-    parser.feed(text)
-    parser.close()
-    return "".join(parser.parts)
+    from lxml import etree
+    from lxml import html as lxml_html
 
-
-class _VisibleText(HTMLParser):
-    """The text outside scripts, styles, frames and other hidden or embedded elements, with
-    a line break for each block element; character references resolved."""
-
-    HIDDEN = frozenset(
-        "script style iframe noscript template object svg math head title select textarea"
-        " audio video canvas".split()
+    parser = lxml_html.HTMLParser(
+        encoding="utf-8", remove_comments=True, remove_pis=True, huge_tree=True
     )
-    BLOCK = frozenset(
-        "p br div li ul ol dl dt dd h1 h2 h3 h4 h5 h6 tr table blockquote section article"
-        " header footer nav aside figure figcaption pre hr main".split()
-    )
-
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.parts: list[str] = []
-        self.hidden = 0
-
-    def handle_starttag(self, tag: str, attrs: Any) -> None:
-        if tag in self.HIDDEN:
-            self.hidden += 1
-        elif tag in self.BLOCK:
-            self.parts.append("\n")
-
-    def handle_startendtag(self, tag: str, attrs: Any) -> None:
-        if tag in self.BLOCK:
-            self.parts.append("\n")
-
-    def handle_endtag(self, tag: str) -> None:
-        if tag in self.HIDDEN:
-            self.hidden = max(self.hidden - 1, 0)
-        elif tag in self.BLOCK:
-            self.parts.append("\n")
-
-    def handle_data(self, data: str) -> None:
-        if not self.hidden:
-            self.parts.append(data)
+    try:  # libxml2 parses tag soup in linear time, where html.parser can take quadratic
+        root = lxml_html.document_fromstring(_NOT_TEXT.sub("", text).encode(), parser=parser)
+    except etree.ParserError:  # nothing but markup
+        return ""
+    for element in list(root.iter(*_HIDDEN)):
+        element.drop_tree()
+    for element in root.iter(*_BLOCK):
+        element.text = "\n" + (element.text or "")
+        element.tail = "\n" + (element.tail or "")
+    return str(root.text_content())
 
 
 def _unique_ids(articles: Iterable[Article]) -> list[Article]:
