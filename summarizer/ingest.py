@@ -61,6 +61,7 @@ _MARKUP = re.compile(
     r"|body|title|pre|code|hr|center|main)\b[^<>]*>",
     re.IGNORECASE,
 )
+_NOT_XML = re.compile("[\ufffe\uffff]")  # besides the control characters
 # Elements whose content a browser does not show as text, and block elements.
 _HIDDEN = (
     "script style iframe noscript template object svg math head title select textarea audio"
@@ -244,7 +245,7 @@ def _read(
     if not text.strip():
         return []
     try:
-        return reader(text, name, meta)
+        return [article for article in reader(text, name, meta) if article.text.strip()]
     except _Unusable as error:
         raise _Unusable(error.reason, error.hint, shown) from None
     except InputError as error:
@@ -385,7 +386,7 @@ def _without_markup(text: str) -> str:
         encoding="utf-8", remove_comments=True, remove_pis=True, huge_tree=True
     )
     try:  # libxml2 parses tag soup in linear time, where html.parser can take quadratic
-        root = lxml_html.document_fromstring(_NOT_TEXT.sub("", text).encode(), parser=parser)
+        root = lxml_html.document_fromstring(_xml_characters(text).encode(), parser=parser)
     except etree.ParserError:  # nothing but markup
         return ""
     for element in list(root.iter(*_HIDDEN)):
@@ -394,6 +395,11 @@ def _without_markup(text: str) -> str:
         element.text = "\n" + (element.text or "")
         element.tail = "\n" + (element.tail or "")
     return str(root.text_content())
+
+
+def _xml_characters(text: str) -> str:
+    """`text` with only the characters libxml2 takes (XML's `Char`), a form feed a newline."""
+    return _NOT_XML.sub("", _NOT_TEXT.sub("", text).replace("\x0c", "\n"))
 
 
 def _unique_ids(articles: Iterable[Article]) -> list[Article]:

@@ -60,6 +60,9 @@ PIECES = [
     "\t",
     "\u00a0",
     "\u2028",
+    "\x0c",
+    "\x1b[31m",
+    "\uffff",
 ]
 
 newsy = st.lists(st.sampled_from(PIECES), max_size=40).map(" ".join)

@@ -17,7 +17,7 @@ from typer.testing import CliRunner
 
 from summarizer import Settings, read_paths, summarize
 from summarizer.cli import app
-from summarizer.errors import ConfigError
+from summarizer.errors import ConfigError, InputError
 from summarizer.ingest import SUFFIXES
 from summarizer.lexicon import languages
 from summarizer.model import Article
@@ -528,3 +528,28 @@ def test_same_input_gives_byte_identical_output_in_every_process(hostile, story)
 def test_settings_reject_an_unknown_language_before_reading():
     with pytest.raises(ConfigError, match="unknown language 'klingon'; choose one of: arabic, "):
         Settings(language="klingon")
+
+
+@pytest.mark.parametrize(
+    ("name", "data", "expected"),
+    [
+        ("soup.html", b"<svg></html>", "no article text found in the HTML page"),
+        ("ids.json", b'{"id": "\\u001f", "text": "x."}', [("ids", "x.")]),
+        ("feed.txt", b"<P>\x0c", "the input is empty"),
+        (
+            "ff.txt",
+            f"<p>{FLOOD}\x0c{SHELTERS}\ufffe</p>".encode(),
+            [("ff", f"{FLOOD}\n{SHELTERS}")],
+        ),
+        ("open-tags.txt", b"<p>" + b"<a " * 100_000, "the input is empty"),
+    ],
+    ids=["htmldate-asserts-on-svg-root", "control-id", "form-feed", "non-xml", "unclosed-tags"],
+)
+def test_inputs_the_fuzzer_found(tmp_path, name, data, expected):
+    path = tmp_path / name
+    path.write_bytes(data)
+    if isinstance(expected, str):
+        with pytest.raises(InputError, match=expected):
+            read_paths([str(path)])
+    else:
+        assert [(a.id, a.text.strip()) for a in read_paths([str(path)])] == expected
