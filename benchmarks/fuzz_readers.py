@@ -1,6 +1,6 @@
 """Fuzz the readers with hypothesis for a fixed time budget, and report what was found.
 
-    python benchmarks/fuzz_readers.py [--seconds 120] [--seed 0]
+    python benchmarks/fuzz_readers.py [--seconds 120] [--seed 0]     (needs the dev extra)
 
 Targets: each reader of `ingest.READERS` on text shaped for its format (text, html, json,
 jsonl), and `read_paths` on arbitrary bytes (files of every suffix, and standard input).
