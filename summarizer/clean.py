@@ -80,8 +80,10 @@ MAX_HEADING_WORDS = 14  # a line without final punctuation up to this long is a 
 def clean(article: Article) -> Article:
     """The article with boilerplate lines and datelines removed (and a title line lifted)."""
     lines = split_lines(article.text)
+    # In text without sentence punctuation a short line is no sign of a heading.
+    headings = any(is_complete(line) for line in lines)
     title = article.title
-    if not title and lines and _is_heading(lines[0]):
+    if not title and lines and headings and _is_heading(lines[0]):
         title = lines[0]
     kept: list[str] = []
     in_promo_list = False
@@ -90,14 +92,14 @@ def clean(article: Article) -> Article:
         if promo and (not is_complete(line) or line[promo.end() :].lstrip().startswith(":")):
             in_promo_list = True
             continue
-        if in_promo_list and (_BULLET.match(line) or _is_heading(line)):
+        if in_promo_list and (_BULLET.match(line) or (headings and _is_heading(line))):
             continue
         in_promo_list = False
         line = _without_boilerplate(_TRAILING_AGENCY.sub("", line), article)
         if not line or (title and _same(line, title)):
             continue
-        line = _strip_dateline(line)
-        if line and not _is_heading(line):
+        line = _strip_dateline(_TRAILING_AGENCY.sub("", line))
+        if line and not (headings and _is_heading(line)):
             kept.append(line)
     return replace(article, title=title, text="\n".join(_drop_repeats(kept)))
 

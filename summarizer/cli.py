@@ -16,6 +16,7 @@ from .config import DEFAULT_LANGUAGE, DEFAULT_RANKER, Settings
 from .errors import ConfigError, SummarizerError
 from .fetch import TIMEOUT
 from .ingest import read_paths
+from .lexicon import languages
 from .rank import RANKERS
 from .render import FORMATS
 
@@ -106,6 +107,9 @@ Eml = Annotated[
 ]
 
 
+LANGUAGE_HELP = f"Language of the articles: {', '.join(languages())}."
+
+
 def _fail(error: SummarizerError) -> typer.Exit:
     typer.echo(f"error: {error}", err=True)
     return typer.Exit(code=error.exit_code)
@@ -128,7 +132,7 @@ def summarize(
         typer.Option(help="At most this many sentences (5 when neither length is given)."),
     ] = None,
     words: Annotated[int | None, typer.Option(help="At most this many words.")] = None,
-    language: Annotated[str, typer.Option(help="Language of the articles.")] = DEFAULT_LANGUAGE,
+    language: Annotated[str, typer.Option(help=LANGUAGE_HELP)] = DEFAULT_LANGUAGE,
     templates: Annotated[
         Path | None, typer.Option(help="A folder of your own Jinja2 templates to use instead.")
     ] = None,
@@ -282,7 +286,7 @@ def evaluate(
         Path | None, typer.Option(help="Write our summaries here, {id, summary} a line.")
     ] = None,
     limit: Annotated[int | None, typer.Option(help="Only the first N stories.")] = None,
-    language: Annotated[str, typer.Option(help="Language of the articles.")] = DEFAULT_LANGUAGE,
+    language: Annotated[str, typer.Option(help=LANGUAGE_HELP)] = DEFAULT_LANGUAGE,
 ) -> None:
     """Score summaries with ROUGE on a benchmark, beside baselines, in one run."""
     from .evaluate import BASELINES, evaluate, table
@@ -419,16 +423,15 @@ def main(
         bool, typer.Option("--version", callback=_version, is_eager=True, help="Show the version.")
     ] = False,
 ) -> None:
-    package = logging.getLogger("summarizer")
-    if not any(isinstance(h, _Warnings) for h in package.handlers):
-        handler = _Warnings()
-        handler.setFormatter(logging.Formatter("warning: %(message)s"))
-        package.addHandler(handler)
-        package.setLevel(logging.WARNING)
+    # Our own warnings (a skipped file) as one line each; other libraries' logs stay quiet,
+    # as what they report (a page trafilatura cannot parse) reaches the user as our error.
+    logger = logging.getLogger("summarizer")
+    if not any(isinstance(h, _Warnings) for h in logger.handlers):
+        logger.addHandler(_Warnings(logging.WARNING))
 
 
 class _Warnings(logging.Handler):
-    """The library's warnings, one line each on whatever standard error is at the time."""
+    """Log records as `warning: ...` lines on the standard error of the moment."""
 
     def emit(self, record: logging.LogRecord) -> None:
-        sys.stderr.write(self.format(record) + "\n")
+        typer.echo(f"warning: {record.getMessage()}", err=True)

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .errors import ConfigError
+from .lexicon import stopwords
 
 DEFAULT_SENTENCES = 5
 DEFAULT_RANKER = "coverage"
@@ -36,6 +37,7 @@ class Settings:
             raise ConfigError(f"--sentences must be at least 1, not {self.sentences}")
         if self.words is not None and self.words < 1:
             raise ConfigError(f"--words must be at least 1, not {self.words}")
+        stopwords(self.language)  # an unknown language lists the known ones
         if not 0.0 < self.cluster_threshold < 1.0:
             raise ConfigError("cluster_threshold must lie between 0 and 1")
 

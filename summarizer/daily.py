@@ -18,11 +18,10 @@ from dataclasses import replace
 from functools import partial
 from typing import TypeVar
 
-from .clean import clean
 from .config import Settings
 from .errors import InputError
 from .model import Article, Briefing, Digest, Item
-from .pipeline import summarize_cleaned
+from .pipeline import prepare, summarize_cleaned
 from .segment import words
 from .stories import copies, group
 
@@ -60,7 +59,7 @@ def brief(
     """
     settings = settings or Settings(sentences=DEFAULT_SENTENCES_PER_STORY)
     kept = _published_on(articles, date) if date else list(articles)
-    cleaned = [clean(article) for article in kept]
+    cleaned = [prepare(article) for article in kept]
     groups = group(cleaned, settings.language)
     groups.sort(key=lambda indices: _prominence(cleaned, indices))
     chosen = groups[:max_stories] if max_stories else groups

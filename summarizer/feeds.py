@@ -30,9 +30,11 @@ def read_feed(text: str, name: str, meta: dict[str, str]) -> list[Article]:
     parsed: Any = feedparser.parse(text, sanitize_html=True, resolve_relative_uris=False)
     if not parsed.entries:
         if parsed.get("bozo") or not parsed.get("version"):
-            problem = parsed.get("bozo_exception")
-            detail = f" ({problem})" if problem else ""
-            raise InputError(f"{name}: not a valid RSS or Atom feed{detail}")
+            problem = str(parsed.get("bozo_exception") or "").removeprefix("<unknown>:")
+            detail = (
+                f" (at {problem})" if problem[:1].isdigit() else f" ({problem})" * bool(problem)
+            )
+            raise InputError(f"not a valid RSS or Atom feed{detail}")
         return []
     outlet = meta.get("source") or _text(parsed.feed.get("title", "")) or name
     articles = []

@@ -4,14 +4,24 @@ One reader per format, chosen by the file's suffix (or by sniffing standard inpu
 plain text and Markdown (metadata from front matter or a `manifest.json` beside the
 file, else the file name), HTML pages (trafilatura extracts the article and its
 metadata), JSON or JSON Lines of articles, and RSS or Atom feeds (`feeds`). URLs are
-fetched (`fetch`) and read by what they answer.
+fetched (`fetch`) and read by what they answer; one that fails is skipped with a warning.
+
+Bytes are decoded by their byte-order mark (UTF-8, UTF-16, UTF-32), else as UTF-8, else
+by the charset an HTML page declares, else as Windows-1252 (a superset of Latin-1's
+printable characters), else as Latin-1. A file that is not text (NUL bytes, or many
+control characters) is skipped with a warning, or is an error when nothing else is left.
+Control characters are dropped from what is read, and markup inside plain text or a JSON
+`text` is reduced to the text a browser would show, without scripts, styles or frames.
 """
 
 from __future__ import annotations
 
+import codecs
 import json
 import logging
-from collections.abc import Callable, Iterable, Iterator, Sequence
+import re
+from collections.abc import Callable, Iterable, Sequence
+from functools import partial
 from pathlib import Path
 from typing import Any, BinaryIO
 
@@ -24,25 +34,76 @@ log = logging.getLogger(__name__)
 
 MANIFEST = "manifest.json"
 FIELDS = ("id", "source", "title", "url", "published")
+MAX_INPUT_BYTES = 64 * 2**20  # one file or standard input: bounds the memory a run takes
+MAX_CONTROL_SHARE = 0.05  # text with more control characters than this is binary data
+
+_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32-le"),  # before UTF-16's, which it begins with
+    (codecs.BOM_UTF32_BE, "utf-32-be"),
+    (codecs.BOM_UTF8, "utf-8"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16-be"),
+)
+_SAMPLE = 8192  # bytes or characters looked at to tell text from binary data
+# Terminal escape sequences, control characters (C0 but tab, line feed, form feed and
+# carriage return; DEL; C1), the replacement character and lone surrogates: never part of
+# a story.
+_NOT_TEXT = re.compile(
+    r"\x1b\[[0-?]*[ -/]*[@-~]|[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f\ufffd\ud800-\udfff]"
+)
+_CHARSET = re.compile(
+    rb"""<meta[^>]{0,200}?charset\s*=\s*["']?\s*([\w.:-]{1,40})"""
+    rb"""|<\?xml[^>]{0,200}?encoding\s*=\s*["']([\w.:-]{1,40})""",
+    re.IGNORECASE,
+)
+# Markup in plain text or a JSON `text`: an HTML comment, or a tag an HTML page would use.
+_MARKUP = re.compile(
+    r"<!--|</?(?:script|style|iframe|noscript|template|object|embed|svg|math|p|br|div|span|a"
+    r"|b|i|u|em|strong|small|sup|sub|font|img|h[1-6]|ul|ol|li|table|tr|td|th|blockquote|section"
+    r"|article|header|footer|nav|aside|figure|figcaption|form|input|button|link|meta|html|head"
+    r"|body|title|pre|code|hr|center|main)\b[^<>]*>",
+    re.IGNORECASE,
+)
+_NOT_XML = re.compile("[\ufffe\uffff]")  # besides the control characters
+# Elements whose content a browser does not show as text, and block elements.
+_HIDDEN = (
+    "script style iframe noscript template object svg math head title select textarea audio"
+    " video canvas"
+).split()
+_BLOCK = (
+    "p br div li ul ol dl dt dd h1 h2 h3 h4 h5 h6 tr table blockquote section article header"
+    " footer nav aside figure figcaption pre hr main"
+).split()
+# Python's names of the single- and multi-byte encodings web pages declare.
+_PAGE_ENCODING = re.compile(
+    r"utf-8|cp\d+|iso8859-\d+|koi8-[ru]|mac-\w+|shift_jis\w*|euc_\w+|gb2312|gbk|gb18030|big5\w*"
+)
 
 Reader = Callable[[str, str, dict[str, str]], list[Article]]
 """(text, name, metadata) -> articles; `name` is the id/outlet to fall back on."""
 
 
 def read_text(text: str, name: str, meta: dict[str, str]) -> list[Article]:
+    if looks_like_feed(text):  # a feed saved under a text name
+        return read_feed(text, name, meta)
+    if _is_page(text):  # a whole HTML page saved under a text name
+        return read_html(text, name, meta)
     front, body = _front_matter(text)
     fields = {**meta, **front}
-    return [_article(fields, body, name)]
+    return [_article(fields, _without_markup(body), name)]
 
 
 def read_html(text: str, name: str, meta: dict[str, str]) -> list[Article]:
     from trafilatura import bare_extraction  # imported here: it is only needed for HTML
 
-    document: Any = bare_extraction(
-        text, url=meta.get("url") or None, with_metadata=True, include_comments=False
-    )
+    try:
+        document: Any = bare_extraction(
+            text, url=meta.get("url") or None, with_metadata=True, include_comments=False
+        )
+    except Exception:  # some tag soup trips an assertion inside htmldate (an <svg> root)
+        document = None
     if document is None or not (document.text or "").strip():
-        raise InputError(f"{name}: no article text found in the HTML page")
+        raise _Unusable("no article text found in the HTML page", "give an article's page")
     found = {
         "title": document.title or "",
         "url": document.url or "",
@@ -57,7 +118,9 @@ def read_json(text: str, name: str, meta: dict[str, str]) -> list[Article]:
     try:
         data = json.loads(text)
     except json.JSONDecodeError as error:
-        raise InputError(f"{name}: not valid JSON ({error.msg}, line {error.lineno})") from None
+        raise InputError(f"not valid JSON ({error.msg}, line {error.lineno})") from None
+    except RecursionError:
+        raise InputError("not valid JSON (nested too deeply)") from None
     records = data.get("articles", [data]) if isinstance(data, dict) else data
     return _records(records, name)
 
@@ -69,7 +132,9 @@ def read_jsonl(text: str, name: str, meta: dict[str, str]) -> list[Article]:
             try:
                 records.append(json.loads(line))
             except json.JSONDecodeError as error:
-                raise InputError(f"{name}: line {number} is not valid JSON ({error.msg})") from None
+                raise InputError(f"line {number} is not valid JSON ({error.msg})") from None
+            except RecursionError:
+                raise InputError(f"line {number} is not valid JSON (nested too deeply)") from None
     return _records(records, name)
 
 
@@ -102,27 +167,33 @@ def read_paths(
     paths: Sequence[str], stdin: BinaryIO | None = None, *, timeout: float = TIMEOUT
 ) -> list[Article]:
     """Every article in `paths`: files, folders (read recursively), `-` for standard input,
-    and http(s) URLs of pages or feeds (fetched, `timeout` seconds each; failures skipped)."""
+    and http(s) URLs of pages or feeds (fetched, `timeout` seconds each).
+
+    A file that is not text, or an HTML page without an article, is skipped with a warning
+    while other inputs hold articles; when none does, it is the error. A URL that fails
+    is always skipped with a warning.
+    """
     articles: list[Article] = []
+    unusable: list[_Unusable] = []
     urls = list(dict.fromkeys(given for given in paths if is_url(given)))
     pages = dict(zip(urls, fetch(urls, timeout=timeout), strict=True))
     for given in paths:
         if is_url(given):
-            page = pages[given]
-            articles.extend(_read_page(page) if page else [])
+            articles.extend(_read_page(pages[given]))
             continue
-        if given == "-":
-            if stdin is None:
-                raise InputError("'-' given but there is no standard input to read")
-            articles.extend(_read(stdin.read(), "stdin", _sniff, {}))
-            continue
-        path = Path(given)
-        if not path.exists():
-            raise InputError(f"no such file or folder: {given} (check the path)")
-        if path.is_dir():
-            articles.extend(_read_folder(path))
-        else:
-            articles.extend(_read_file(path, SUFFIXES.get(path.suffix.lower())))
+        for read in _readings(given, stdin):
+            try:
+                articles.extend(read())
+            except _Unusable as error:
+                unusable.append(error)
+    if unusable and not articles:
+        if len(unusable) == 1:
+            raise unusable[0]
+        found = "; ".join(f"{skipped.shown}: {skipped.reason}" for skipped in unusable[:3])
+        more = f"; and {len(unusable) - 3} more" if len(unusable) > 3 else ""
+        raise InputError(f"no articles in {found}{more} (give articles as text, HTML or JSON)")
+    for skipped in unusable:
+        log.warning("skipped %s: %s", skipped.shown, skipped.reason)
     if not articles and urls and all(is_url(p) for p in paths):
         raise InputError("no articles could be read from the URLs given (see the warnings above)")
     if not articles and any(p == "-" or Path(p).is_file() for p in paths):
@@ -139,76 +210,141 @@ def read_paths(
     return _unique_ids(articles)
 
 
-def _read_folder(folder: Path) -> Iterator[Article]:
-    files = sorted(p for p in folder.rglob("*") if p.is_file() and not _hidden(p, folder))
-    for path in files:
-        kind = SUFFIXES.get(path.suffix.lower())
-        if kind is not None and path.name != MANIFEST:
-            yield from _read_file(path, kind)
+def _readings(given: str, stdin: BinaryIO | None) -> list[Callable[[], list[Article]]]:
+    """One call per input that `given` names, each reading that input when made."""
+    if given == "-":
+        if stdin is None:
+            raise InputError("'-' given but there is no standard input to read")
+        return [lambda: _read(_bounded(stdin, "standard input"), "stdin", _sniff, {})]
+    path = Path(given)
+    if not path.exists():
+        raise InputError(f"no such file or folder: {given} (check the path)")
+    if not path.is_dir():
+        return [partial(_read_file, path, SUFFIXES.get(path.suffix.lower()))]
+    files = sorted(p for p in path.rglob("*") if p.is_file() and not _hidden(p, path))
+    return [
+        partial(_read_file, file, kind)
+        for file in files
+        if (kind := SUFFIXES.get(file.suffix.lower())) is not None and file.name != MANIFEST
+    ]
 
 
 def _read_file(path: Path, kind: str | None) -> list[Article]:
     try:
-        data = path.read_bytes()
+        with path.open("rb") as stream:
+            data = _bounded(stream, str(path))
     except OSError as error:
         raise InputError(f"cannot read {path}: {error.strerror}") from None
     meta = _manifest(path.parent).get(path.name, {})
     return _read(data, path.stem, READERS[kind] if kind else _sniff, meta, shown=str(path))
 
 
-def _read_page(page: Page) -> list[Article]:
+def _read_page(page: Page | None) -> list[Article]:
     """A fetched page, read by its media type: a feed, else what its text looks like."""
+    if page is None:  # the fetch failed, and said so
+        return []
     kind = page.content_type
     if not (kind.startswith("text/") or kind in FEED_TYPES or kind in TEXT_TYPES):
         log.warning("skipped %s: not an article or a feed (it is %s)", page.url, kind)
         return []
     from urllib.parse import urlsplit
 
-    host = urlsplit(page.url).hostname or page.url
+    host = (urlsplit(page.url).hostname or page.url).removeprefix("www.")
     reader = read_feed if kind in FEED_TYPES else _sniff
     try:
-        found = _read(page.data, host.removeprefix("www."), reader, {"url": page.url}, page.url)
+        return _read(page.data, host, reader, {"url": page.url}, page.url)
     except InputError as error:
-        log.warning("skipped %s: %s", page.url, error)
+        log.warning("skipped %s", error)
         return []
-    return found
+
+
+def _bounded(stream: BinaryIO, shown: str) -> bytes:
+    data = stream.read(MAX_INPUT_BYTES + 1)
+    if len(data) > MAX_INPUT_BYTES:
+        raise InputError(
+            f"{shown} is larger than {MAX_INPUT_BYTES // 2**20} MiB "
+            "(give the articles as separate, smaller files)"
+        )
+    return data
+
+
+class _Unusable(InputError):
+    """An input with no article in it: skipped while other inputs have some."""
+
+    def __init__(self, reason: str, hint: str, shown: str = "") -> None:
+        super().__init__(f"{shown}: {reason} ({hint})" if shown else f"{reason} ({hint})")
+        self.reason, self.hint, self.shown = reason, hint, shown
 
 
 def _read(
     data: bytes, name: str, reader: Reader, meta: dict[str, str], shown: str = ""
 ) -> list[Article]:
     shown = shown or name
-    if b"\x00" in data[:8192] and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        raise InputError(f"{shown} is not a text file (give articles as text, HTML or JSON)")
-    text = _decode(data)
+    text = decode(data)
+    if text is None:
+        raise _Unusable("not a text file", "give articles as text, HTML or JSON", shown)
     if not text.strip():
         return []
-    return reader(text, name, meta)
+    try:
+        return [article for article in reader(text, name, meta) if article.text.strip()]
+    except _Unusable as error:
+        raise _Unusable(error.reason, error.hint, shown) from None
+    except InputError as error:
+        raise InputError(f"{shown}: {error}") from None
 
 
 def _sniff(text: str, name: str, meta: dict[str, str]) -> list[Article]:
     """A reader chosen by what the text looks like, for standard input and unknown suffixes."""
-    start = text.lstrip()[:200].lower()
-    if start.startswith(("{", "[")):
+    if text.lstrip()[:1] in ("{", "["):
         lines = [line for line in text.splitlines() if line.strip()]
         many_objects = len(lines) > 1 and all(line.lstrip().startswith("{") for line in lines)
         return (read_jsonl if many_objects else read_json)(text, name, meta)
-    if looks_like_feed(text):
-        return read_feed(text, name, meta)
-    if start.startswith(("<!doctype html", "<html", "<?xml")) or "<body" in start:
-        return read_html(text, name, meta)
-    return read_text(text, name, meta)
+    return read_text(text, name, meta)  # which hands a feed or an HTML page on
 
 
-def _decode(data: bytes) -> str:
-    for encoding in (
-        ("utf-8-sig", "utf-16") if data[:2] in (b"\xff\xfe", b"\xfe\xff") else ("utf-8-sig",)
-    ):
-        try:
-            return data.decode(encoding)
-        except UnicodeDecodeError:
-            continue
-    return data.decode("cp1252", errors="replace")
+def _is_page(text: str) -> bool:
+    start = text.lstrip()[:200].lower()
+    return start.startswith(("<!doctype html", "<html", "<?xml")) or "<body" in start
+
+
+def decode(data: bytes) -> str | None:
+    """The text of `data`, or None when it is not text (see the module's docstring)."""
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            text = data[len(bom) :].decode(encoding, errors="replace")
+            break
+    else:
+        if b"\x00" in data[:_SAMPLE]:
+            return None
+        text = _decode_unmarked(data)
+    sample = text[:_SAMPLE]
+    if len(_NOT_TEXT.findall(sample)) > MAX_CONTROL_SHARE * len(sample):
+        return None
+    return text
+
+
+def _decode_unmarked(data: bytes) -> str:
+    for encoding in ("utf-8", _declared_charset(data), "cp1252"):
+        if encoding:
+            try:
+                return data.decode(encoding)
+            except UnicodeDecodeError:
+                continue
+    return data.decode("latin-1")  # every byte is a Latin-1 character
+
+
+def _declared_charset(data: bytes) -> str | None:
+    """The charset a page declares (`<meta charset>`, `<?xml encoding>`), if Python has it."""
+    found = _CHARSET.search(data[:_SAMPLE])
+    if not found:
+        return None
+    try:
+        name = codecs.lookup((found.group(1) or found.group(2)).decode("ascii")).name
+    except LookupError:
+        return None
+    if name in ("iso8859-1", "ascii"):  # as browsers read them (WHATWG Encoding standard)
+        return "cp1252"
+    return name if _PAGE_ENCODING.fullmatch(name) else None
 
 
 def _front_matter(text: str) -> tuple[dict[str, str], str]:
@@ -246,33 +382,65 @@ def _manifest(folder: Path) -> dict[str, dict[str, str]]:
 
 def _records(records: Any, name: str) -> list[Article]:
     if not isinstance(records, list):
-        raise InputError(
-            f'{name}: expected an article object, a list of them or {{"articles": [...]}}'
-        )
+        raise InputError('expected an article object, a list of them or {"articles": [...]}')
     articles = []
     for number, record in enumerate(records, 1):
         if not isinstance(record, dict):
-            raise InputError(f"{name}: item {number} is not an article object")
-        fields = {k: str(record[k]) for k in FIELDS if record.get(k) not in (None, "")}
+            raise InputError(f"item {number} is not an article object")
+        given = {k: _NOT_TEXT.sub("", str(record[k])) for k in FIELDS if k in record}
+        fields = {k: v for k, v in given.items() if v and record[k] is not None}
         fields.setdefault("id", f"{name}-{number}" if len(records) > 1 else name)
         text = record.get("text")
         if not text and record.get("html"):
-            html_article = read_html(str(record["html"]), fields["id"], fields)[0]
-            articles.append(html_article)
+            try:
+                articles.extend(read_html(str(record["html"]), fields["id"], fields))
+            except InputError as error:
+                raise InputError(f"item {number}: {error}") from None
             continue
-        articles.append(_article(fields, str(text or ""), fields["id"]))
+        articles.append(_article(fields, _without_markup(str(text or "")), fields["id"]))
     return articles
 
 
 def _article(fields: dict[str, str], text: str, name: str) -> Article:
+    """An article from what a reader found, without control characters in any field."""
+    field = {k: _NOT_TEXT.sub("", v) for k, v in fields.items()}
+    name = _NOT_TEXT.sub("", name) or "article"
     return Article(
-        id=fields.get("id") or name,
-        source=fields.get("source") or name,
-        title=fields.get("title", ""),
-        url=fields.get("url", ""),
-        published=fields.get("published", ""),
-        text=text,
+        id=field.get("id") or name,
+        source=field.get("source") or name,
+        title=field.get("title", ""),
+        url=field.get("url", ""),
+        published=field.get("published", ""),
+        text=_NOT_TEXT.sub("", text),
     )
+
+
+def _without_markup(text: str) -> str:
+    """What a browser shows of text that holds HTML markup, with a line break around each
+    block element and without scripts, styles, frames or comments; other text as it is."""
+    if not _MARKUP.search(text):
+        return text
+    from lxml import etree
+    from lxml import html as lxml_html
+
+    parser = lxml_html.HTMLParser(
+        encoding="utf-8", remove_comments=True, remove_pis=True, huge_tree=True
+    )
+    try:  # libxml2 parses tag soup in linear time, where html.parser can take quadratic
+        root = lxml_html.document_fromstring(_xml_characters(text).encode(), parser=parser)
+    except etree.ParserError:  # nothing but markup
+        return ""
+    for element in list(root.iter(*_HIDDEN)):
+        element.drop_tree()
+    for element in root.iter(*_BLOCK):
+        element.text = "\n" + (element.text or "")
+        element.tail = "\n" + (element.tail or "")
+    return str(root.text_content())
+
+
+def _xml_characters(text: str) -> str:
+    """`text` with only the characters libxml2 takes (XML's `Char`), a form feed a newline."""
+    return _NOT_XML.sub("", _NOT_TEXT.sub("", text).replace("\x0c", "\n"))
 
 
 def _unique_ids(articles: Iterable[Article]) -> list[Article]:
@@ -282,12 +450,15 @@ def _unique_ids(articles: Iterable[Article]) -> list[Article]:
     articles = list(articles)
     taken: set[str] = set()
     given = {article.id for article in articles}
+    last_count: dict[str, int] = {}  # so that n copies of one id take n steps, not n * n
     unique = []
     for article in articles:
-        new_id, count = article.id, 1
+        count = last_count.get(article.id, 1)
+        new_id = article.id if count == 1 else f"{article.id}-{count}"
         while new_id in taken or (new_id != article.id and new_id in given):
             count += 1
             new_id = f"{article.id}-{count}"
+        last_count[article.id] = count
         taken.add(new_id)
         unique.append(article if new_id == article.id else replace(article, id=new_id))
     return unique

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 
 from .clean import clean
 from .cluster import cluster
@@ -11,32 +12,77 @@ from .errors import InputError
 from .lexicon import analyse
 from .model import Article, Briefing, Sentence
 from .rank import make_ranker
-from .segment import is_complete, split_sentences, words
+from .segment import is_complete, split_lines, split_sentences, words
 from .select import select
 
 MIN_WORDS = 6  # shorter "sentences" are fragments, bylines or captions
 MAX_WORDS = 80  # longer ones are run-on text the splitter could not divide
+# Bounds on the work, whatever the input's size. Clustering compares every pair of
+# candidate sentences (an n x n matrix: 1,000 take 8 MB and well under a second; 100,000
+# would take 80 GB), and sumy's LexRank and TextRank take some 13 s for 1,000. The largest
+# story in the benchmarks has 456 candidates (DUC 2003), so the caps change none of them.
+MAX_POOL = 1000  # candidate sentences in all, taken by position across the articles
+MAX_ARTICLE_CHARS = 1_000_000  # of an article's text cleaned and split (~40 times a long story)
 
 
-def sentences_of(articles: Sequence[Article]) -> list[Sentence]:
-    """The complete sentences of (cleaned) articles, in article order."""
-    pool: list[Sentence] = []
-    for article in articles:
-        position = 0
-        for text in split_sentences(article.text):
-            if is_complete(text) and MIN_WORDS <= len(words(text)) <= MAX_WORDS:
-                pool.append(Sentence(text, article.id, article.source, position))
-                position += 1
+def sentences_of(articles: Sequence[Article], limit: int = MAX_POOL) -> list[Sentence]:
+    """The candidate sentences of (cleaned) articles, in article order.
+
+    A candidate is a complete sentence of MIN_WORDS to MAX_WORDS words. An article with
+    none (text without sentence punctuation, or only run-on sentences) offers its lines
+    instead, cut at spaces into runs of at most MAX_WORDS words. Beyond `limit`, the pool
+    keeps each article's first sentences: the first of every article, then the second ...
+    (news puts what matters first).
+    """
+    found = [_candidates(article, limit) for article in articles]
+    pool = [sentence for sentences in found for sentence in sentences]
+    if len(pool) > limit:
+        first = sorted(range(len(pool)), key=lambda i: (pool[i].position, i))[:limit]
+        pool = [pool[i] for i in sorted(first)]
     return pool
+
+
+def _candidates(article: Article, limit: int) -> list[Sentence]:
+    texts = [
+        text
+        for text in split_sentences(article.text)
+        if is_complete(text) and MIN_WORDS <= len(words(text)) <= MAX_WORDS
+    ]
+    if not texts:
+        texts = [piece for line in split_lines(article.text) for piece in _runs(line)]
+    return [
+        Sentence(text, article.id, article.source, position)
+        for position, text in enumerate(texts[:limit])
+    ]
+
+
+def _runs(line: str) -> list[str]:
+    """`line` cut at spaces into runs of at most MAX_WORDS words, each of MIN_WORDS or more."""
+    runs: list[list[str]] = [[]]
+    count = 0
+    for token in line.split():
+        n = len(words(token))
+        if count + n > MAX_WORDS and runs[-1]:
+            runs.append([])
+            count = 0
+        runs[-1].append(token)
+        count += n
+    texts = [" ".join(run) for run in runs]
+    return [text for text in texts if MIN_WORDS <= len(words(text)) <= MAX_WORDS]
 
 
 def summarize(articles: Sequence[Article], settings: Settings | None = None) -> Briefing:
     """One attributed briefing from several versions of a story."""
-    return summarize_cleaned([clean(article) for article in articles], settings or Settings())
+    return summarize_cleaned([prepare(article) for article in articles], settings or Settings())
+
+
+def prepare(article: Article) -> Article:
+    """The article as the later stages see it: cut to MAX_ARTICLE_CHARS, then cleaned."""
+    return clean(_head(article))
 
 
 def summarize_cleaned(cleaned: Sequence[Article], settings: Settings) -> Briefing:
-    """`summarize` for articles that went through `clean` already."""
+    """`summarize` for articles that went through `prepare` already."""
     ranker = make_ranker(settings.ranker, settings.language)
     sentences = sentences_of(cleaned)
     if not sentences:
@@ -62,6 +108,15 @@ def summarize_cleaned(cleaned: Sequence[Article], settings: Settings) -> Briefin
         articles=tuple(cleaned),
         ranker=settings.ranker,
     )
+
+
+def _head(article: Article) -> Article:
+    """The article cut to its first MAX_ARTICLE_CHARS characters, between two words."""
+    text = article.text
+    if len(text) <= MAX_ARTICLE_CHARS:
+        return article
+    cut = max(text.rfind("\n", 0, MAX_ARTICLE_CHARS), text.rfind(" ", 0, MAX_ARTICLE_CHARS))
+    return replace(article, text=text[: cut if cut > 0 else MAX_ARTICLE_CHARS])
 
 
 def _title(articles: Sequence[Article], lead_ids: Sequence[str]) -> str:

@@ -22,7 +22,10 @@ FORMATS = ("markdown", "html", "json", "text")
 SUFFIXES = {"markdown": "md", "html": "html", "json": "json", "text": "txt"}
 """The file name suffix of each format (templates are `<kind>.<suffix>.j2`)."""
 
-_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]<>#|~])")
+# Markup characters, and what makes an entity ("&amp;") or a bare link ("https://x",
+# "www.x", "a@b.org" become links in GitHub's Markdown): all escaped with a backslash,
+# which every CommonMark renderer shows as the character alone.
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]<>#|~&]|:(?=//)|(?<=\bwww)\.|(?<=\bWWW)\.|@)")
 _LINE_START = re.compile(r"^(\s*)(\d+)([.)])", re.MULTILINE)
 
 
@@ -40,7 +43,7 @@ def markdown_escape(text: str) -> str:
 
 def safe_url(url: str) -> str:
     """The URL if it is a web address that cannot break out of a link, else ''."""
-    return url if re.fullmatch(r"https?://[^\s<>\"'`\\]+", url or "") else ""
+    return url if re.fullmatch(r"(?i:https?)://[^\s<>\"'`\\]+", url or "") else ""
 
 
 def context(briefing: Briefing) -> dict[str, Any]:

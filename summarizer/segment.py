@@ -2,9 +2,11 @@
 
 Text is split into lines first, so a heading or a line without final punctuation is never
 glued onto the sentence that follows it. Within a line, a boundary is final punctuation
-(with any closing quotes or brackets) followed by space and an upper-case letter, a digit
-or an opening quote. It is not a boundary after a known abbreviation or an initial, nor
-inside a quotation that closes later on the same line.
+(with any closing quotes or brackets) followed by space and a letter that is not lower
+case (any script: Latin, Greek, Cyrillic, Arabic ...), a digit or an opening quote. It is
+not a boundary after a known abbreviation or an initial, nor inside a quotation that
+closes later on the same line. Every step looks only near the boundary, so a line of
+megabytes splits in linear time.
 
 Some corpora (Multi-News, for one) are tokenized and lower-cased, with only each sentence's
 first character restored: quotes stand apart (`new york. " greg kelly said`) and a
@@ -16,6 +18,7 @@ sentence whatever the case of the letter after it.
 
 from __future__ import annotations
 
+import bisect
 import re
 
 ABBREVIATIONS = frozenset(
@@ -32,17 +35,22 @@ SENTENCE_STARTERS = frozenset(
     " There Some Many Most Officials Meanwhile However".split()
 )
 
+# Final punctuation: Latin, Arabic (؟ ۔), Devanagari (।) and CJK (。！？) scripts.
+_STOPS = ".!?…؟۔।。！？"
 # Final punctuation with any closing quotes or brackets, and the space after it.
-_END = re.compile(r"[.!?…]+[\"'”’»)\]]*\s+")
-# What may start the next sentence: an upper-case letter or a digit, perhaps quoted; in
-# lower-cased text (where only the first letter of a sentence was restored, so a quotation
-# that opens a sentence starts in lower case) an opening quote and any letter.
-_NEXT = re.compile(r"[\"'“‘«(\[]?[A-Z0-9\u00c0-\u024f]")
+_END = re.compile(rf"[{_STOPS}]+[\"'”’»)\]]*\s+")
+# What may start the next sentence: perhaps a quote or bracket, then a letter (group 1)
+# that is not lower case, or a digit. In lower-cased text (where only the first letter of
+# a sentence was restored, so a quotation that opens a sentence starts in lower case) an
+# opening quote and any letter.
+_NEXT = re.compile(r"[\"'“‘«„(\[]?([^\W_])")
 _NEXT_QUOTED_ANY_CASE = re.compile(r"[\"“]\s?[^\W_]")
 _NEXT_ANY_CASE = re.compile(r"[^\W_]")
 _SPACED_QUOTE = re.compile(r"[\"”]\s+")
 _WORD = re.compile(r"\w+(?:[-'’.]\w+)*")
-_FINAL = re.compile(r"[.!?…][\"'”’»)\]\s]*$")  # closing marks may be spaced: `now. "`
+_FINAL = re.compile(rf"[{_STOPS}][\"'”’»)\]\s]*$")  # closing marks may be spaced: `now. "`
+_QUOTE = re.compile(r'[“”"]')
+_NEAR = 64  # characters looked at around a boundary: longer than any abbreviation
 _LETTER = re.compile(r"[^\W\d_]")
 
 
@@ -83,10 +91,11 @@ def _split_line(line: str) -> list[str]:
             end = spaced.end()
             if not _NEXT_ANY_CASE.match(line, end):
                 continue
-        elif not (
-            _NEXT.match(line, end) or (end in opening and _NEXT_QUOTED_ANY_CASE.match(line, end))
-        ):
-            continue
+        else:
+            following = _NEXT.match(line, end)
+            starts = following is not None and not following.group(1).islower()
+            if not (starts or (end in opening and _NEXT_QUOTED_ANY_CASE.match(line, end))):
+                continue
         if _inside_quote(line, match.start(), spans) or _after_abbreviation(line, match):
             continue
         pieces.append(line[start:end].strip())
@@ -96,11 +105,12 @@ def _split_line(line: str) -> list[str]:
 
 
 def _quote_spans(line: str) -> tuple[list[tuple[int, int]], set[int]]:
-    """Spans of quotations that open and close on this line (straight or curly quotes), and
-    where one opens that does not close."""
+    """Spans of quotations that open and close on this line (straight or curly quotes), in
+    order, and where one opens that does not close."""
     spans: list[tuple[int, int]] = []
     opened: int | None = None
-    for i, ch in enumerate(line):
+    for found in _QUOTE.finditer(line):
+        i, ch = found.start(), found.group()
         if ch == "“" or (ch == '"' and opened is None):
             if opened is None:
                 opened = i
@@ -111,18 +121,26 @@ def _quote_spans(line: str) -> tuple[list[tuple[int, int]], set[int]]:
 
 
 def _inside_quote(line: str, pos: int, spans: list[tuple[int, int]]) -> bool:
-    # Final punctuation right before the closing mark ("... now." / "... now. ") ends the
-    # quotation, not a sentence inside it.
-    return any(start < pos and line[pos:end].strip(" .!?…") for start, end in spans)
+    """Whether final punctuation at `pos` is inside a quotation that goes on after it.
+
+    Spans are ordered and disjoint: only the last one opening before `pos` can hold it.
+    Punctuation right before the closing mark ("... now." / "... now. ") ends the
+    quotation, not a sentence inside it.
+    """
+    last = bisect.bisect_left(spans, (pos, -1)) - 1
+    if last < 0 or pos >= spans[last][1]:
+        return False
+    close = spans[last][1]
+    return close - pos > _NEAR or bool(line[pos:close].strip(" .!?…"))
 
 
 def _after_abbreviation(line: str, match: re.Match[str]) -> bool:
     if line[match.start()] != ".":
         return False
-    before = line[: match.start()].rsplit(None, 1)
+    before = line[max(match.start() - _NEAR, 0) : match.start()].rsplit(None, 1)
     token = before[-1].lstrip("\"'“‘([") if before else ""
     lowered = token.lower()
-    following = line[match.end() :].split(None, 1)
+    following = line[match.end() : match.end() + _NEAR].split(None, 1)
     next_word = following[0].strip("\"'“‘«([") if following else ""
     if len(token) == 1 and token.isupper():  # an initial: "J. Smith"
         return True

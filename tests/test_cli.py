@@ -113,7 +113,7 @@ ERRORS = {
     "unknown-format": (["summarize", "{seeds}", "--format", "pdf"], "unknown format 'pdf'"),
     "zero-sentences": (["summarize", "{seeds}", "--sentences", "0"], "--sentences must be"),
     "zero-words": (["summarize", "{seeds}", "--words", "0"], "--words must be"),
-    "binary-file": (["summarize", "{tmp}/photo.txt"], "is not a text file"),
+    "binary-file": (["summarize", "{tmp}/photo.txt"], "{tmp}/photo.txt: not a text file"),
     "only-boilerplate": (["summarize", "{tmp}/prompt.txt"], "no sentences to summarize"),
     "extract-format": (["extract", "{seeds}", "--format", "xml"], "unknown format 'xml'"),
     "extract-missing": (["extract", "{tmp}/missing.txt"], "no such file or folder"),

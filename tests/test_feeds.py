@@ -111,7 +111,9 @@ def test_feeds_in_folders_and_on_standard_input_are_recognised(tmp_path):
 def test_an_invalid_feed_is_a_clear_error(tmp_path):
     path = tmp_path / "broken.rss"
     path.write_text("<rss><channel><title>cut off", encoding="utf-8")
-    with pytest.raises(InputError, match="broken: not a valid RSS or Atom feed"):
+    with pytest.raises(
+        InputError, match=r"broken\.rss: not a valid RSS or Atom feed \(at 2:28: no element found\)"
+    ):
         read_paths([str(path)])
 
 

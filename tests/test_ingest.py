@@ -192,23 +192,25 @@ def test_missing_path(tmp_path):
 def test_binary_file(tmp_path):
     path = tmp_path / "photo.txt"
     path.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR")
-    with pytest.raises(InputError, match=r"photo\.txt is not a text file"):
+    with pytest.raises(
+        InputError, match=r"photo\.txt: not a text file \(give articles as text, HTML or JSON\)"
+    ):
         read(path)
 
 
 @pytest.mark.parametrize(
     ("name", "content", "message"),
     [
-        ("broken.json", '{"source": "A", "text": ', r"broken: not valid JSON"),
-        ("broken.jsonl", '{"text": "x."}\n{oops}\n', r"broken: line 2 is not valid JSON"),
-        ("number.json", "42", r"number: expected an article object"),
-        ("strings.json", '["x."]', r"strings: item 1 is not an article object"),
+        ("broken.json", '{"source": "A", "text": ', "not valid JSON"),
+        ("broken.jsonl", '{"text": "x."}\n{oops}\n', "line 2 is not valid JSON"),
+        ("number.json", "42", "expected an article object"),
+        ("strings.json", '["x."]', "item 1 is not an article object"),
     ],
 )
-def test_invalid_json(tmp_path, name, content, message):
+def test_invalid_json_names_the_file(tmp_path, name, content, message):
     path = tmp_path / name
     path.write_text(content, encoding="utf-8")
-    with pytest.raises(InputError, match=message):
+    with pytest.raises(InputError, match=f"^{re.escape(str(path))}: {message}"):
         read(path)
 
 

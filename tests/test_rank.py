@@ -58,3 +58,10 @@ def test_unknown_ranker_lists_the_valid_names():
 
 def test_ranker_names_are_case_insensitive():
     assert type(make_ranker("LexRank", "english")) is type(make_ranker("lexrank", "english"))
+
+
+def test_sumy_ranker_with_an_unknown_language_lists_the_known_ones():
+    from summarizer.rank.sumy_rankers import SumyRanker
+
+    with pytest.raises(ConfigError, match="unknown language 'klingon'; choose one of: arabic, "):
+        SumyRanker("lexrank", language="klingon")

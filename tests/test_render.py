@@ -4,7 +4,7 @@ import pytest
 
 from summarizer.errors import ConfigError, RenderError
 from summarizer.model import Briefing, Item
-from summarizer.render import FORMATS, render, render_email_text
+from summarizer.render import FORMATS, render, render_email_text, safe_url
 
 PLAIN = "Heavy rain flooded the coastal town of Valencia on Tuesday."
 HOSTILE = (
@@ -70,7 +70,7 @@ def test_html_escapes_the_source_text(briefing):
 
 def test_markdown_escapes_the_source_text(briefing):
     page = render(briefing(HOSTILE), "markdown")
-    for escaped in (r"\*stars\*", r"\_under\_", r"\[link\](http://x)", r"\<b\>bold\</b\>"):
+    for escaped in (r"\*stars\*", r"\_under\_", r"\[link\](http\://x)", r"\<b\>bold\</b\>"):
         assert escaped in page
     for raw in ("*stars*", "_under_", "[link](", "<b>", "<script>"):
         assert raw not in page
@@ -121,3 +121,16 @@ def test_email_text_credits_every_sentence_and_lists_the_sources(briefing):
     assert "- Harbour Gazette: Floods\n  https://gazette.example/floods?a=1&b=2\n" in page
     assert "- Coast Radio\n" in page
     assert max(len(line) for line in page.splitlines()) <= 72
+
+
+@pytest.mark.parametrize(
+    ("url", "kept"),
+    [
+        ("HTTPS://Gazette.Example/Floods", True),
+        ("Http://gazette.example/floods", True),
+        ("JavaScript:alert(1)", False),
+        ('https://x.example/" onmouseover="alert(1)', False),
+    ],
+)
+def test_safe_url_ignores_the_case_of_the_scheme(url, kept):
+    assert safe_url(url) == (url if kept else "")

@@ -6,10 +6,11 @@ of them rates sentences through `_get_best_sentences`; we catch the ratings ther
 
 from __future__ import annotations
 
+import warnings
 from collections.abc import Sequence
 from typing import Any
 
-from ..lexicon import Lexicon
+from ..lexicon import Lexicon, stopwords
 from ..model import Sentence
 from ..segment import SumyTokenizer
 
@@ -58,12 +59,16 @@ def sumy_ratings(name: str, language: str, document: Any) -> list[float]:
 
     summarizer = build_summarizer(name, language)
     summarizer._get_best_sentences = capture
-    summarizer(document, len(document.sentences))
+    with warnings.catch_warnings():
+        # LSA warns when a story has fewer distinct words than sentences; it still rates them.
+        warnings.simplefilter("ignore", UserWarning)
+        summarizer(document, len(document.sentences))
     return ratings
 
 
 class SumyRanker:
     def __init__(self, name: str, *, language: str = "english") -> None:
+        stopwords(language)  # an unknown language is a ConfigError that lists the known ones
         self.name = name
         self.language = language
 
