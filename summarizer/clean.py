@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from functools import cache
 
 from .model import Article
 from .segment import is_complete, split_lines, split_sentences, words
@@ -73,6 +74,24 @@ _DATELINE = re.compile(
     r"(?P<sep>:|--|—|–|-|_)\s+(?=[\"“‘A-Z])"
 )
 
+# Words without which none of the rules above can match a line (lower case). Most lines
+# hold none, and are kept whole without judging each sentence: substring tests are far
+# quicker than the rules' case-blind regular expressions, which were most of the time.
+_SUSPECT_WORDS = (
+    *("photo", "image", "picture", "video", "illustration", "credit", "courtesy", "caption"),
+    *("getty", "reuters/", "shutterstock", "syndicated", "published as received"),
+    *("assumes no responsibility", "not been edited", "rights reserved", "©", "(c) "),
+    *("copyright", "has been published from", "may not be published", "sign in", "sign up"),
+    *("log in", "login", "subscri", "premium", "member", "newsletter", "register", "unlock"),
+    *("exclusive insights", "download", "follow us", "share this", "click here", "cookie"),
+    *("advertis", "sponsored", "also read", "read also", "read more", "more from", "related"),
+    *("recommended", "may also like", "miss", "trending", "watch", "most read", "top stories"),
+    *("latest news", "see also", "more stories", "popular", "editor", "further reading"),
+    *("list of ", "end of list", "source", "via ", "reporting by", "writing by", "editing by"),
+    "additional reporting",
+)
+_SUSPECT_MARKS = re.compile(r"\([A-Z][A-Za-z]{1,10}\)|(?:^|\s)[-–—•*·▪►]\s")
+
 MAX_PROMPT_WORDS = 20  # a prompt is short; a story sentence that mentions a "member" is not
 MAX_HEADING_WORDS = 14  # a line without final punctuation up to this long is a heading or caption
 
@@ -95,19 +114,26 @@ def clean(article: Article) -> Article:
         if in_promo_list and (_BULLET.match(line) or (headings and _is_heading(line))):
             continue
         in_promo_list = False
-        line = _without_boilerplate(_TRAILING_AGENCY.sub("", line), article)
+        line = _without_boilerplate(_without_agency(line), article)
         if not line or (title and _same(line, title)):
             continue
-        line = _strip_dateline(_TRAILING_AGENCY.sub("", line))
+        line = _strip_dateline(_without_agency(line))
         if line and not (headings and _is_heading(line)):
             kept.append(line)
     return replace(article, title=title, text="\n".join(_drop_repeats(kept)))
+
+
+def _without_agency(line: str) -> str:
+    """The line without a trailing "(AFP)"; the test first, as the search is slow."""
+    return _TRAILING_AGENCY.sub("", line) if line.endswith(")") else line
 
 
 def _without_boilerplate(line: str, article: Article) -> str:
     """The line without its boilerplate: all of it when at least half its sentences are
     (a caption with its credit, a gallery of captions), else just those sentences (a page
     whose text comes as one line with a caption inside)."""
+    if not _suspect(line, article.source):
+        return line
     sentences = split_sentences(line)
     if len(sentences) < 2:
         return "" if _is_boilerplate(line, article) else line
@@ -129,14 +155,30 @@ def _is_boilerplate(line: str, article: Article) -> bool:
 
 def _about_the_outlet(line: str, source: str) -> bool:
     """The outlet describing or promoting itself ("234Radio is Africa's ...")."""
-    without_notes = re.sub(r"\([^)]*\)", "", source)  # "The Tribune (India)": not "India"
-    names = {n.strip().lower() for n in re.split(r"\bvia\b|[,/]", without_notes)}
-    names = {n for n in names if len(n) > 3}
     lowered = line.lower()
     return any(
         lowered.startswith(f"{name} is ") or lowered == name or f"from {name}" in lowered
-        for name in names
+        for name in _outlet_names(source)
     )
+
+
+def _suspect(line: str, source: str) -> bool:
+    """Whether any rule could match the line (if False, none does)."""
+    lowered = line.lower()
+    return (
+        any(word in lowered for word in _SUSPECT_WORDS)
+        or any(name in lowered for name in _outlet_names(source))
+        or bool(_SUSPECT_MARKS.search(line))
+    )
+
+
+@cache
+def _outlet_names(source: str) -> frozenset[str]:
+    """The names an outlet goes by: "234Radio via Al Jazeera" is both; notes in brackets
+    are not names ("The Tribune (India)": not "India")."""
+    without_notes = re.sub(r"\([^)]*\)", "", source)
+    names = {n.strip().lower() for n in re.split(r"\bvia\b|[,/]", without_notes)}
+    return frozenset(n for n in names if len(n) > 3)
 
 
 def _is_heading(line: str) -> bool:

@@ -29,7 +29,7 @@ def cluster(lexicon: Lexicon, articles: Sequence[str], threshold: float) -> list
     n = len(lexicon.terms)
     if n < 2:
         return list(range(n))
-    similarity = lexicon.similarity()
+    similarity = lexicon.similarity().copy()
     codes = np.unique(np.asarray(articles), return_inverse=True)[1]
     # So unlike that no average over fewer than n * n pairs can bring it up to a threshold.
     similarity[codes[:, None] == codes[None, :]] = -float(n * n)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, cached_property
 from importlib import resources
 from typing import TYPE_CHECKING
 
@@ -56,13 +56,15 @@ def _stem(words: list[str], language: str) -> tuple[str, ...]:
     return tuple(known[w] for w in words)
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class Lexicon:
     """Content-word stems per sentence and their TF-IDF vectors (rows L2-normalised).
 
     The vectors are kept as coordinates (`rows`, `columns`, `weights`, sorted by row then
     column) and similarity is computed with numpy alone: importing scipy.sparse costs
     more than summarizing a story, so `vectors` builds its matrix only when asked.
+    `tokens` holds every text's term ids in order (`token_rows`: the text of each), for
+    rankers that look at neighbouring terms.
     """
 
     terms: tuple[tuple[str, ...], ...]
@@ -70,6 +72,8 @@ class Lexicon:
     columns: np.ndarray
     weights: np.ndarray
     vocabulary_size: int
+    tokens: np.ndarray
+    token_rows: np.ndarray
 
     @property
     def vectors(self) -> sparse.csr_matrix:
@@ -80,7 +84,12 @@ class Lexicon:
         return sparse.csr_matrix((self.weights, (self.rows, self.columns)), shape=shape)
 
     def similarity(self) -> np.ndarray:
-        """Cosine similarity of every pair of texts (a dense square array)."""
+        """Cosine similarity of every pair of texts (a dense square array; computed once,
+        so callers must not change it)."""
+        return self._similarity
+
+    @cached_property
+    def _similarity(self) -> np.ndarray:
         n = len(self.terms)
         order = np.argsort(self.columns, kind="stable")  # entries grouped by term
         columns, rows, weights = self.columns[order], self.rows[order], self.weights[order]
@@ -113,13 +122,14 @@ def analyse(texts: Sequence[str], language: str) -> Lexicon:
     terms = tuple(content_terms(t, language) for t in texts)
     vocabulary: dict[str, int] = {}
     ids = [vocabulary.setdefault(term, len(vocabulary)) for text in terms for term in text]
+    tokens = np.asarray(ids, dtype=np.int64)
     text_of = np.repeat(np.arange(len(terms), dtype=np.int64), [len(t) for t in terms])
     size = max(len(vocabulary), 1)
-    keys, counts = np.unique(text_of * size + np.asarray(ids, dtype=np.int64), return_counts=True)
+    keys, counts = np.unique(text_of * size + tokens, return_counts=True)
     rows, columns = keys // size, keys % size
     document_frequency = np.bincount(columns, minlength=len(vocabulary))
     idf = np.log((1 + len(terms)) / (1 + document_frequency)) + 1.0
     weights = (1.0 + np.log(counts)) * idf[columns]
     norms = np.sqrt(np.bincount(rows, weights=weights**2, minlength=len(terms)))
     weights = weights / norms[rows]
-    return Lexicon(terms, rows, columns, weights, len(vocabulary))
+    return Lexicon(terms, rows, columns, weights, len(vocabulary), tokens, text_of)

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from functools import lru_cache
 
 ABBREVIATIONS = frozenset(
     """
@@ -67,9 +68,12 @@ def split_sentences(text: str) -> list[str]:
     return [s for s in sentences if _LETTER.search(s)]
 
 
-def words(text: str) -> list[str]:
-    """The words of `text` (letters and digits, with inner hyphens, apostrophes and dots)."""
-    return _WORD.findall(text)
+@lru_cache(maxsize=2**16)
+def words(text: str) -> tuple[str, ...]:
+    """The words of `text` (letters and digits, with inner hyphens, apostrophes and dots).
+
+    Cached: every stage counts or reads the words of the same sentences."""
+    return tuple(_WORD.findall(text))
 
 
 def is_complete(sentence: str) -> bool:
@@ -162,4 +166,4 @@ class SumyTokenizer:
         return tuple(split_sentences(paragraph))
 
     def to_words(self, sentence: str) -> tuple[str, ...]:
-        return tuple(words(sentence))
+        return words(sentence)

@@ -11,7 +11,6 @@ Coverage is submodular, so a sentence's gain only shrinks and the lazy heap is e
 from __future__ import annotations
 
 import heapq
-import itertools
 from collections.abc import Sequence
 
 import numpy as np
@@ -46,13 +45,7 @@ class CoverageRanker:
 
     def __call__(self, sentences: Sequence[Sentence], lexicon: Lexicon) -> list[float]:
         n = len(sentences)
-        # Concepts as integer ids: (sentence, concept) pairs, each sentence's ids in an array.
-        ids: dict[tuple[str, ...], int] = {}
-        concepts = [
-            np.array([ids.setdefault(c, len(ids)) for c in _concepts(terms)], dtype=np.int64)
-            for terms in lexicon.terms
-        ]
-        remaining = self._weights(sentences, concepts, ids)  # zeroed as concepts get covered
+        concepts, remaining = self._concepts(sentences, lexicon)
         static = [
             (1.0 + sentence.position) ** -self.position_decay
             / max(len(words(sentence.text)), 1) ** self.length_exponent
@@ -73,35 +66,40 @@ class CoverageRanker:
                 heapq.heappush(heap, (-fresh, i))
                 continue
             order.append(i)
-            remaining[concepts[i]] = 0.0
+            remaining[concepts[i]] = 0.0  # covered: worth nothing to the sentences after
         scores = [0.0] * n
         for rank, i in enumerate(order):
             scores[i] = float(n - rank)
         return scores
 
-    def _weights(
-        self,
-        sentences: Sequence[Sentence],
-        concepts: list[np.ndarray],
-        ids: dict[tuple[str, ...], int],
-    ) -> np.ndarray:
-        """Per concept id: the number of articles that carry it, minus one (so a concept of
-        one article is worth nothing) or, for a single article, the number of its
-        sentences that do, minus one; a word counts `unigram_weight` of a bigram."""
-        if not ids:
-            return np.zeros(0)
-        article_codes = {a: k for k, a in enumerate(dict.fromkeys(s.article_id for s in sentences))}
-        concept = np.concatenate(concepts)
-        if len(article_codes) > 1:
-            article = np.repeat(
-                [article_codes[s.article_id] for s in sentences], list(map(len, concepts))
-            )
-            pairs = np.unique(concept * len(article_codes) + article)
-            carriers = np.bincount(pairs // len(article_codes), minlength=len(ids))
+    def _concepts(
+        self, sentences: Sequence[Sentence], lexicon: Lexicon
+    ) -> tuple[list[np.ndarray], np.ndarray]:
+        """Each sentence's concepts (its content words and the pairs of neighbouring ones)
+        as ids, and each concept's weight: the number of articles that carry it, minus one
+        (so a concept of one article is worth nothing) or, for a single article, the number
+        of its sentences that do, minus one; a word counts `unigram_weight` of a bigram."""
+        n, size = len(sentences), max(lexicon.vocabulary_size, 1)
+        tokens, rows = lexicon.tokens, lexicon.token_rows
+        neighbours = rows[1:] == rows[:-1]
+        bigrams = size + tokens[:-1][neighbours] * size + tokens[1:][neighbours]
+        raw = np.concatenate([tokens, bigrams])
+        raw_rows = np.concatenate([rows, rows[1:][neighbours]])
+        kinds, concept = np.unique(raw, return_inverse=True)
+        count = max(len(kinds), 1)
+        pairs = np.unique(raw_rows * count + concept)  # each (sentence, concept) once
+        pair_rows, pair_concepts = pairs // count, pairs % count
+        ends = np.searchsorted(pair_rows, np.arange(1, n + 1))
+        per_sentence = np.split(pair_concepts, ends[:-1]) if n else []
+        codes = {a: k for k, a in enumerate(dict.fromkeys(s.article_id for s in sentences))}
+        if len(codes) > 1:
+            article = np.array([codes[s.article_id] for s in sentences], dtype=np.int64)
+            carried = np.unique(pair_concepts * len(codes) + article[pair_rows]) // len(codes)
+            carriers = np.bincount(carried, minlength=len(kinds))
         else:
-            carriers = np.bincount(concept, minlength=len(ids))
-        scale = np.array([1.0 if len(c) > 1 else self.unigram_weight for c in ids])
-        return np.maximum(carriers - 1, 0) * scale
+            carriers = np.bincount(pair_concepts, minlength=len(kinds))
+        scale = np.where(kinds < size, self.unigram_weight, 1.0)
+        return per_sentence, np.maximum(carriers - 1, 0) * scale
 
 
 DANGLING = frozenset(
@@ -113,7 +111,3 @@ DANGLING = frozenset(
 def _dangling(text: str) -> bool:
     first = words(text[:40])
     return bool(first) and first[0].lower() in DANGLING
-
-
-def _concepts(terms: tuple[str, ...]) -> frozenset[tuple[str, ...]]:
-    return frozenset([(t,) for t in terms] + list(itertools.pairwise(terms)))
