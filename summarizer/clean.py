@@ -12,13 +12,27 @@ corpora give a page's whole text as one line, with a caption in the middle of it
 from __future__ import annotations
 
 import re
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from functools import cache
 
 from .model import Article
 from .segment import is_complete, split_lines, split_sentences, words
 
 _I = re.IGNORECASE
+
+
+@dataclass(frozen=True, slots=True)
+class _Rule:
+    """A pattern and the lower-case words without one of which it cannot match: testing
+    for those words first is far quicker than the case-blind search, and most lines hold
+    none of them."""
+
+    pattern: re.Pattern[str]
+    needles: tuple[str, ...]
+
+    def search(self, line: str, lowered: str) -> bool:
+        return any(needle in lowered for needle in self.needles) and bool(self.pattern.search(line))
+
 
 # Headings that introduce links to other stories or videos: the heading and the list under it go.
 _PROMO_HEADING = re.compile(
@@ -30,29 +44,53 @@ _PROMO_HEADING = re.compile(
     _I,
 )
 # A line that is a prompt to sign in, subscribe, join, share or download.
-_PROMPT = re.compile(
-    r"\b(?:sign in|sign up|log in|login|subscribe|subscription|subscriber|premium|member(?:s|ship)?"
-    r"|newsletter|register|unlock|exclusive insights|download (?:our|the) app|follow us|share this"
-    r"|click here|cookies?|advertisement|sponsored)\b",
-    _I,
+_PROMPT = _Rule(
+    re.compile(
+        r"\b(?:sign in|sign up|log in|login|subscribe|subscription|subscriber|premium"
+        r"|member(?:s|ship)?|newsletter|register|unlock|exclusive insights"
+        r"|download (?:our|the) app|follow us|share this|click here|cookies?|advertisement"
+        r"|sponsored)\b",
+        _I,
+    ),
+    (
+        *("sign in", "sign up", "log in", "login", "subscri", "premium", "member"),
+        *("newsletter", "register", "unlock", "exclusive insights", "download", "follow us"),
+        *("share this", "click here", "cookie", "advertisement", "sponsored"),
+    ),
 )
 # Captions and credits of photos and videos.
-_CAPTION = re.compile(
-    r"\b(?:photo(?:graph)?s?|image|picture|video|file photo|illustration)\s*"
-    r"(?:by|:|courtesy|credit)|\((?:photo|image|picture|credit)\b[^)]*\)"
-    r"|\b(?:getty images|afp photo|ap photo|reuters/|shutterstock)"
-    r"|\benlarge this image\b|\btoggle caption\b|\bhide caption\b|\bcaption\s*:",
-    _I,
+_CAPTION = _Rule(
+    re.compile(
+        r"\b(?:photo(?:graph)?s?|image|picture|video|file photo|illustration)\s*"
+        r"(?:by|:|courtesy|credit)|\((?:photo|image|picture|credit)\b[^)]*\)"
+        r"|\b(?:getty images|afp photo|ap photo|reuters/|shutterstock)"
+        r"|\benlarge this image\b|\btoggle caption\b|\bhide caption\b|\bcaption\s*:",
+        _I,
+    ),
+    (
+        *("photo", "image", "picture", "video", "illustration", "credit", "getty"),
+        *("reuters/", "shutterstock", "caption"),
+    ),
 )
 # Syndication disclaimers and copyright lines.
-_DISCLAIMER = re.compile(
-    r"syndicated feed|published as received|assumes no responsibility|not been edited by"
-    r"|auto-generated from a syndicated|all rights reserved|©|\(c\) \d{4}|copyright \d{4}"
-    r"|this story has been published from|may not be published, broadcast",
-    _I,
+_DISCLAIMER = _Rule(
+    re.compile(
+        r"syndicated feed|published as received|assumes no responsibility|not been edited by"
+        r"|auto-generated from a syndicated|all rights reserved|©|\(c\) \d{4}|copyright \d{4}"
+        r"|this story has been published from|may not be published, broadcast",
+        _I,
+    ),
+    (
+        *("syndicated", "published as received", "assumes no responsibility"),
+        *("not been edited by", "all rights reserved", "©", "(c) ", "copyright "),
+        *("has been published from", "may not be published"),
+    ),
 )
 # Widgets that leave text behind ("list of 3 items", "end of list").
-_WIDGET = re.compile(r"\blist of \d+ items?|end of list\b|^advertisement$", _I)
+_WIDGET = _Rule(
+    re.compile(r"\blist of \d+ items?|end of list\b|^advertisement$", _I),
+    ("list of ", "end of list", "advertisement"),
+)
 # A bare credit line: "Source: Al Jazeera", "(ANI)", "Reporting by ...".
 _SOURCE_LINE = re.compile(
     r"^(?:\(?(?:(?:source|sources|via|credit|credits)\s*:|reporting by|writing by|editing by"
@@ -74,21 +112,14 @@ _DATELINE = re.compile(
     r"(?P<sep>:|--|—|–|-|_)\s+(?=[\"“‘A-Z])"
 )
 
-# Words without which none of the rules above can match a line (lower case). Most lines
-# hold none, and are kept whole without judging each sentence: substring tests are far
-# quicker than the rules' case-blind regular expressions, which were most of the time.
+# Words without which no rule can match a line (lower case): a line holding none of them
+# (most lines) is kept whole without judging each of its sentences.
 _SUSPECT_WORDS = (
-    *("photo", "image", "picture", "video", "illustration", "credit", "courtesy", "caption"),
-    *("getty", "reuters/", "shutterstock", "syndicated", "published as received"),
-    *("assumes no responsibility", "not been edited", "rights reserved", "©", "(c) "),
-    *("copyright", "has been published from", "may not be published", "sign in", "sign up"),
-    *("log in", "login", "subscri", "premium", "member", "newsletter", "register", "unlock"),
-    *("exclusive insights", "download", "follow us", "share this", "click here", "cookie"),
-    *("advertis", "sponsored", "also read", "read also", "read more", "more from", "related"),
-    *("recommended", "may also like", "miss", "trending", "watch", "most read", "top stories"),
-    *("latest news", "see also", "more stories", "popular", "editor", "further reading"),
-    *("list of ", "end of list", "source", "via ", "reporting by", "writing by", "editing by"),
-    "additional reporting",
+    *_PROMPT.needles,
+    *_CAPTION.needles,
+    *_DISCLAIMER.needles,
+    *_WIDGET.needles,
+    *("source", "via ", "credit", "reporting by", "writing by", "editing by", "additional"),
 )
 _SUSPECT_MARKS = re.compile(r"\([A-Z][A-Za-z]{1,10}\)|(?:^|\s)[-–—•*·▪►]\s")
 
@@ -143,11 +174,12 @@ def _without_boilerplate(line: str, article: Article) -> str:
 
 def _is_boilerplate(line: str, article: Article) -> bool:
     n_words = len(words(line))
-    if n_words == 0 or _WIDGET.search(line) or _DISCLAIMER.search(line) or _CAPTION.search(line):
+    lowered = line.lower()
+    if n_words == 0 or any(rule.search(line, lowered) for rule in (_WIDGET, _DISCLAIMER, _CAPTION)):
         return True
     if _SOURCE_LINE.match(line) or (_BULLET.match(line) and not is_complete(line)):
         return True
-    if n_words <= MAX_PROMPT_WORDS and _PROMPT.search(line):
+    if n_words <= MAX_PROMPT_WORDS and _PROMPT.search(line, lowered):
         # A prompt is a heading, a question or a call to act, not a statement of fact.
         return not is_complete(line) or "?" in line or bool(_CALL_TO_ACTION.match(line))
     return _about_the_outlet(line, article.source)
