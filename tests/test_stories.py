@@ -1,0 +1,177 @@
+"""Story grouping on small hand-made pools: three invented events, each told by several outlets."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import pytest
+
+from summarizer import stories
+from summarizer.lexicon import name_terms
+from summarizer.model import Article
+from summarizer.stories import copies, group
+
+FLOOD = [
+    "The river Kell burst its banks in Keldmouth on Tuesday, flooding two hundred homes. "
+    "Firefighters evacuated residents of the lower town by boat. The mayor of Keldmouth "
+    "said the flood was the worst in forty years.",
+    "Hundreds of Keldmouth residents spent the night in school halls after the Kell flooded "
+    "the lower town. Rescue boats carried families from their homes, and the mayor called "
+    "the flooding the worst the town had seen in four decades.",
+    "Floodwater from the Kell swept through Keldmouth overnight. Boats evacuated families "
+    "trapped in flooded homes, fire crews said. The mayor asked for emergency funds to "
+    "rebuild the river walls.",
+    "In Keldmouth, the swollen river Kell flooded streets and homes on Tuesday. Residents "
+    "were evacuated to school halls, and the mayor said the river walls had failed.",
+]
+CHESS = [
+    "Anika Rosental won the world chess championship in Valdora on Sunday, beating the "
+    "title holder Piet Amsel in a tense final game. Rosental, 22, is the youngest champion "
+    "in the tournament's history.",
+    "The 22-year-old Anika Rosental became world chess champion after defeating Piet Amsel "
+    "in the deciding game in Valdora. Amsel resigned after five hours of play.",
+    "Chess has a new world champion: Anika Rosental beat Piet Amsel in Valdora, winning the "
+    "final game of the championship match and the title at 22.",
+]
+RATES = [
+    "The central bank of Norvania raised its interest rate to 6 percent on Thursday to fight "
+    "inflation, which reached 9 percent in March. The governor, Lisbet Haran, said further "
+    "rises were possible.",
+    "Norvania's central bank lifted borrowing costs by half a point, its fourth rise this "
+    "year, as inflation stayed near 9 percent. Governor Lisbet Haran warned of more rises.",
+    "Lisbet Haran, governor of the Norvanian central bank, announced an interest rate "
+    "increase to 6 percent, saying inflation had to come down. Mortgage lenders expect "
+    "higher repayments.",
+]
+
+
+def _pool() -> tuple[list[Article], list[set[int]]]:
+    """The three events interleaved as a feed would mix them, and the true stories."""
+    texts = [
+        ("flood", FLOOD[0]),
+        ("chess", CHESS[0]),
+        ("flood", FLOOD[1]),
+        ("rates", RATES[0]),
+        ("chess", CHESS[1]),
+        ("flood", FLOOD[2]),
+        ("rates", RATES[1]),
+        ("rates", RATES[2]),
+        ("flood", FLOOD[3]),
+        ("chess", CHESS[2]),
+    ]
+    articles = [
+        Article(id=f"{event}-{i}", source=f"Outlet {i}", text=text, published="2026-11-20")
+        for i, (event, text) in enumerate(texts)
+    ]
+    truth: dict[str, set[int]] = {}
+    for i, (event, _) in enumerate(texts):
+        truth.setdefault(event, set()).add(i)
+    return articles, list(truth.values())
+
+
+def _assert_partition(found: list[list[int]], n: int) -> None:
+    members = [i for story in found for i in story]
+    assert sorted(members) == list(range(n))
+    assert all(story == sorted(story) for story in found)
+    assert [story[0] for story in found] == sorted(story[0] for story in found)
+
+
+def test_three_events_told_by_several_outlets_are_three_stories():
+    articles, truth = _pool()
+    found = group(articles, "english")
+    assert sorted(map(set, found), key=min) == sorted(truth, key=min)
+    _assert_partition(found, len(articles))
+
+
+def test_stories_come_in_order_of_their_first_article():
+    articles, _ = _pool()
+    assert [story[0] for story in group(articles, "english")] == [0, 1, 3]
+
+
+def test_grouping_is_deterministic_and_leaves_the_articles_unchanged():
+    articles, _ = _pool()
+    before = list(articles)
+    assert group(articles, "english") == group(articles, "english")
+    assert articles == before
+
+
+def test_no_article_one_article_and_two_unrelated_articles():
+    articles, _ = _pool()
+    assert group([], "english") == []
+    assert group(articles[:1], "english") == [[0]]
+    assert group(articles[:2], "english") == [[0], [1]]
+    assert group(articles[:3:2], "english") == [[0, 1]]
+
+
+def test_articles_without_content_words_stand_alone():
+    articles, truth = _pool()
+    empty = [
+        Article(id="blank", source="X", text=""),
+        Article(id="stopwords", source="Y", text="It was what they had said it would be."),
+        Article(id="numbers", source="Z", text="12 34 2026"),
+    ]
+    found = group(articles + empty, "english")
+    _assert_partition(found, len(articles) + len(empty))
+    for index in range(len(articles), len(articles) + len(empty)):
+        assert [index] in found
+    assert sorted(set(s) for s in found if s[0] < len(articles)) == sorted(truth, key=min)
+
+
+def test_the_same_subject_years_apart_is_two_stories_and_unknown_dates_are_not_damped():
+    first = [replace(a, published="2024-11-20") for a in _pool()[0] if a.id.startswith("flood")]
+    again = [replace(a, published="2026-11-21", id=f"{a.id}-again") for a in first]
+    found = group(first + again, "english")
+    assert sorted(map(set, found), key=min) == [set(range(4)), set(range(4, 8))]
+    undated = [replace(a, published="") for a in first + again]
+    assert group(undated, "english") == [list(range(8))]
+
+
+def test_a_title_counts_towards_the_story():
+    articles, _ = _pool()
+    terse = Article(id="terse", source="Brief", title="Keldmouth flood", text="Updates follow.")
+    found = group([*articles, terse], "english")
+    assert next(s for s in found if 0 in s)[-1] == len(articles)
+
+
+@pytest.mark.parametrize("limit", [4, 5])
+def test_the_large_pool_path_gives_the_exact_grouping(limit):
+    # Each story is at most 4 articles, so with a limit of 4 or 5 no component is split
+    # and the inverted-index path must find exactly what the full matrix finds.
+    articles, _ = _pool()
+    assert group(articles, "english", exact_limit=limit) == group(articles, "english")
+
+
+def test_a_component_over_the_limit_is_split_and_every_article_kept():
+    articles, _ = _pool()
+    found = group(articles, "english", exact_limit=2)
+    _assert_partition(found, len(articles))
+    assert max(len(story) for story in found) <= 2
+
+
+def test_the_index_skips_terms_carried_by_too_many_articles(monkeypatch):
+    # "Keldmouth" is in all four articles: with a cap of three it no longer makes pairs.
+    texts = ["Keldmouth " + t for t in ("apples pears", "ships boats", "votes polls", "rain hail")]
+    articles = [Article(id=str(i), source="S", text=t) for i, t in enumerate(texts)]
+    vectors = stories._vectors(articles, "english")
+    monkeypatch.setattr(stories, "INDEX_FLOOR", 0.0)
+    monkeypatch.setattr(stories, "INDEX_MAX_ARTICLES", 4)
+    assert len(stories._candidate_pairs(vectors)[0]) == 6
+    monkeypatch.setattr(stories, "INDEX_MAX_ARTICLES", 3)
+    assert len(stories._candidate_pairs(vectors)[0]) == 0
+
+
+def test_wire_copies_are_found_within_a_story():
+    articles, _ = _pool()
+    flood = [a for a in articles if a.id.startswith("flood")]
+    wire = replace(flood[0], id="wire", source="Wire", text=flood[0].text + " More to come.")
+    found = copies([flood[0], flood[1], wire, flood[2]], "english")
+    assert found == [[0, 2], [1], [3]]
+    assert copies(flood, "english") == [[0], [1], [2], [3]]
+    assert copies(flood[:1], "english") == [[0]]
+    assert copies([], "english") == []
+
+
+def test_names_are_capitalised_words_that_do_not_open_a_sentence():
+    text = 'The mayor met Lisbet Haran in Keldmouth. "Rates rise," she said. Then Haran left.'
+    assert name_terms(text, "english") == ("lisbet", "haran", "keldmouth", "haran")
+    assert name_terms(text.lower(), "english") == ()
