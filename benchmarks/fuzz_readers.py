@@ -3,7 +3,7 @@
     python benchmarks/fuzz_readers.py [--seconds 120] [--seed 0]     (needs the dev extra)
 
 Targets: each reader of `ingest.READERS` on text shaped for its format (text, html, json,
-jsonl), and `read_paths` on arbitrary bytes (files of every suffix, and standard input).
+jsonl, feed), and `read_paths` on arbitrary bytes (files of every suffix, and standard input).
 Whatever a reader returns then goes through the whole pipeline and every renderer. A
 finding is an exception that is not a `SummarizerError`, an article field holding control
 characters, or an example slower than --deadline seconds. The budget is shared evenly by
@@ -93,6 +93,40 @@ def pages(draw: Any) -> str:
             parts.append(draw(texts))
     page = "".join(parts)
     return page[: draw(st.integers(0, len(page)))] if draw(st.booleans()) else page
+
+
+@st.composite
+def feeds(draw: Any) -> str:
+    """RSS 2.0, RSS 1.0 or Atom skeletons around tag soup, escaped or not, cut short."""
+    entries = []
+    for _ in range(draw(st.integers(0, 6))):
+        body = draw(st.one_of(pages(), texts))
+        if draw(st.booleans()):
+            body = body.replace("&", "&amp;").replace("<", "&lt;")
+        elif draw(st.booleans()):
+            body = f"<![CDATA[{body}]]>"
+        title = draw(texts)
+        date = draw(st.sampled_from(["", "Sun, 22 Nov 2026 07:30:00 +0000", "2026-11-22", "x"]))
+        entries.append((title, body, date))
+    kind = draw(st.sampled_from(["rss", "atom", "rdf"]))
+    if kind == "atom":
+        items = "".join(
+            f"<entry><title>{t}</title><updated>{d}</updated><content type='html'>{b}</content>"
+            "</entry>"
+            for t, b, d in entries
+        )
+        feed = (
+            f"<feed xmlns='http://www.w3.org/2005/Atom'><title>{draw(texts)}</title>{items}</feed>"
+        )
+    else:
+        items = "".join(
+            f"<item><title>{t}</title><pubDate>{d}</pubDate><description>{b}</description></item>"
+            for t, b, d in entries
+        )
+        root = "rss version='2.0'" if kind == "rss" else "rdf:RDF"
+        feed = f"<{root}><channel><title>{draw(texts)}</title>{items}</channel></{root.split()[0]}>"
+    feed = "<?xml version='1.0'?>" + feed
+    return feed[: draw(st.integers(0, len(feed)))] if draw(st.booleans()) else feed
 
 
 json_values = st.recursive(
@@ -211,6 +245,7 @@ def main() -> int:
         Target("html", st.one_of(pages(), texts), lambda text: READERS["html"](text, "fuzz", {})),
         Target("json", json_documents(), lambda text: READERS["json"](text, "fuzz", {})),
         Target("jsonl", jsonl_documents(), lambda text: READERS["jsonl"](text, "fuzz", {})),
+        Target("feed", feeds(), lambda text: READERS["feed"](text, "fuzz", {})),
         Target("bytes", st.tuples(any_bytes(), suffixes), read_bytes),
     ]
     share = args.seconds / len(targets)

@@ -1,18 +1,17 @@
-"""RSS 0.9x/1.0/2.0 and Atom feeds: each entry becomes an `Article`.
+"""RSS 0.9x/1.0/2.0 and Atom feeds: what each entry says, as fields (`ingest.read_feed`
+makes the articles).
 
 feedparser does the parsing (and drops scripts and other unsafe markup from entry
-content); the entry's HTML becomes plain text with one paragraph a line. An entry's
-outlet is its own `<source>` when an aggregator names one, else the feed's title.
+content). An entry's outlet is its own `<source>` when an aggregator names one, else the
+feed's title.
 """
 
 from __future__ import annotations
 
 import time
-from html.parser import HTMLParser
 from typing import Any
 
 from .errors import InputError
-from .model import Article
 
 FEED_MARKERS = ("<rss", "<feed", "<rdf:rdf")
 """What the start of a feed looks like (lower-cased), after any XML declaration."""
@@ -23,41 +22,39 @@ def looks_like_feed(text: str) -> bool:
     return any(marker in start for marker in FEED_MARKERS) and "<html" not in start
 
 
-def read_feed(text: str, name: str, meta: dict[str, str]) -> list[Article]:
-    """The entries of a feed, in feed order."""
+def feed_entries(text: str) -> list[dict[str, str]]:
+    """The entries of a feed, in feed order, as fields: id, source (the entry's own
+    `<source>`, else the feed's title), title, url, published (ISO 8601, UTC), and html
+    (the entry's fullest content: its longest content block, else its summary)."""
     import feedparser  # imported here: only feeds need it
 
-    parsed: Any = feedparser.parse(text, sanitize_html=True, resolve_relative_uris=False)
+    try:
+        parsed: Any = feedparser.parse(text, sanitize_html=True, resolve_relative_uris=False)
+    except Exception as error:  # feedparser trips on some broken input (a bad &#...;)
+        raise InputError(f"not a valid RSS or Atom feed ({type(error).__name__})") from None
     if not parsed.entries:
         if parsed.get("bozo") or not parsed.get("version"):
             problem = str(parsed.get("bozo_exception") or "").removeprefix("<unknown>:")
-            detail = (
-                f" (at {problem})" if problem[:1].isdigit() else f" ({problem})" * bool(problem)
-            )
+            where = "at " if problem[:1].isdigit() else ""
+            detail = f" ({where}{problem})" if problem else ""
             raise InputError(f"not a valid RSS or Atom feed{detail}")
         return []
-    outlet = meta.get("source") or _text(parsed.feed.get("title", "")) or name
-    articles = []
-    for number, entry in enumerate(parsed.entries, 1):
-        source = entry.get("source", {}).get("title") or outlet
-        articles.append(
-            Article(
-                id=entry.get("id") or entry.get("link") or f"{name}-{number}",
-                source=_text(source),
-                title=_text(entry.get("title", "")),
-                url=entry.get("link", ""),
-                published=_published(entry),
-                text=_body(entry),
-            )
+    outlet = str(parsed.feed.get("title") or "")
+    entries = []
+    for entry in parsed.entries:  # any field may be missing, or None on broken input
+        blocks = [str(c.get("value") or "") for c in entry.get("content") or []]
+        blocks.append(str(entry.get("summary") or ""))
+        entries.append(
+            {
+                "id": str(entry.get("id") or entry.get("link") or ""),
+                "source": str((entry.get("source") or {}).get("title") or outlet),
+                "title": str(entry.get("title") or ""),
+                "url": str(entry.get("link") or ""),
+                "published": _published(entry),
+                "html": max(blocks, key=len),
+            }
         )
-    return articles
-
-
-def _body(entry: Any) -> str:
-    """The entry's fullest text: its longest content block, else its summary."""
-    blocks = [c.get("value", "") for c in entry.get("content", [])]
-    blocks.append(entry.get("summary", ""))
-    return _text(max(blocks, key=len))
+    return entries
 
 
 def _published(entry: Any) -> str:
@@ -66,42 +63,3 @@ def _published(entry: Any) -> str:
         if stamp:
             return time.strftime("%Y-%m-%dT%H:%M:%SZ", stamp)
     return ""
-
-
-def _text(html: str) -> str:
-    """Plain text of an HTML fragment: one block a line, scripts and styles dropped."""
-    if "<" not in html and "&" not in html:
-        return html.strip()
-    parser = _TextParser()
-    parser.feed(html)
-    parser.close()
-    lines = (" ".join(line.split()) for line in "".join(parser.parts).splitlines())
-    return "\n".join(line for line in lines if line)
-
-
-class _TextParser(HTMLParser):
-    BLOCKS = frozenset(
-        "p div br li ul ol h1 h2 h3 h4 h5 h6 blockquote tr table section article pre hr".split()
-    )
-    SKIP = frozenset({"script", "style", "iframe", "noscript", "template", "svg", "object"})
-
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.parts: list[str] = []
-        self.skipping = 0
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if tag in self.SKIP:
-            self.skipping += 1
-        elif tag in self.BLOCKS:
-            self.parts.append("\n")
-
-    def handle_endtag(self, tag: str) -> None:
-        if tag in self.SKIP:
-            self.skipping = max(0, self.skipping - 1)
-        elif tag in self.BLOCKS:
-            self.parts.append("\n")
-
-    def handle_data(self, data: str) -> None:
-        if not self.skipping:
-            self.parts.append(data)

@@ -26,7 +26,7 @@ from pathlib import Path
 from typing import Any, BinaryIO
 
 from .errors import InputError
-from .feeds import looks_like_feed, read_feed
+from .feeds import feed_entries, looks_like_feed
 from .fetch import TIMEOUT, Page, fetch, is_url
 from .model import Article
 
@@ -112,6 +112,20 @@ def read_html(text: str, name: str, meta: dict[str, str]) -> list[Article]:
     }
     fields = {**{k: v for k, v in found.items() if v}, **meta}
     return [_article(fields, document.text, name)]
+
+
+def read_feed(text: str, name: str, meta: dict[str, str]) -> list[Article]:
+    """The entries of an RSS or Atom feed; each entry's HTML becomes its text."""
+    articles = []
+    for number, entry in enumerate(feed_entries(text), 1):
+        fields = {k: v for k, v in entry.items() if k in FIELDS and v}
+        fields.setdefault("id", f"{name}-{number}")
+        fields.setdefault("source", meta.get("source") or name)
+        fields["title"] = " ".join(_without_markup(fields.get("title", "")).split())
+        lines = _without_markup(entry["html"]).splitlines()
+        text = "\n".join(" ".join(line.split()) for line in lines if line.strip())
+        articles.append(_article(fields, text, name))
+    return articles
 
 
 def read_json(text: str, name: str, meta: dict[str, str]) -> list[Article]:

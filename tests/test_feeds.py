@@ -3,8 +3,8 @@ import io
 import pytest
 
 from summarizer.errors import InputError
-from summarizer.feeds import looks_like_feed, read_feed
-from summarizer.ingest import read_paths
+from summarizer.feeds import looks_like_feed
+from summarizer.ingest import read_feed, read_paths
 
 RSS2 = """<?xml version="1.0" encoding="UTF-8"?>
 <rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/">
@@ -124,3 +124,23 @@ def test_an_empty_but_valid_feed_has_no_articles():
 def test_html_pages_are_not_taken_for_feeds():
     assert looks_like_feed(RSS2) and looks_like_feed(ATOM) and looks_like_feed(RSS1)
     assert not looks_like_feed("<!DOCTYPE html><html><body><p>feed me</p></body></html>")
+
+
+def test_a_feed_the_parser_trips_on_is_a_clear_error():
+    with pytest.raises(InputError, match="not a valid RSS or Atom feed"):
+        read_feed("<>&#2000000;", "broken", {})
+
+
+def test_a_feed_entry_with_empty_or_missing_fields_is_read():
+    broken = (
+        "<?xml version='1.0'?><feed xmlns='http://www.w3.org/2005/Atom'><title></title>"
+        "<entry><title><!--</title><updated></updated><content type='html'>--><html><html>"
+        "</content></entry></feed>"
+    )
+    assert all(isinstance(a.text, str) for a in read_feed(broken, "broken", {}))
+
+
+def test_control_characters_in_a_feed_are_dropped():
+    feed = RSS2.replace("Coast Herald", "Coast\x1b Herald\x08").replace("Short teaser", "\x1b[31m")
+    first, _ = read_feed(feed, "herald", {})
+    assert first.source == "Coast Herald"
