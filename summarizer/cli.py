@@ -190,7 +190,10 @@ def brief(
     ] = None,
     timeout: Timeout = TIMEOUT,
     jobs: Annotated[
-        int, typer.Option(help="Processes that summarize the stories; 0: the cores, up to 4.")
+        int,
+        typer.Option(
+            help="Processes that read the files and summarize the stories; 0: the cores, up to 4."
+        ),
     ] = 0,
     email_to: EmailTo = None,
     email_from: EmailFrom = None,
@@ -221,15 +224,11 @@ def brief(
             ranker=ranker, sentences=sentences_per_story, language=language, templates=templates
         )
         mail = _mail(email_to, email_from, subject, smtp_host, smtp_port, smtp_user, smtp_tls, eml)
-        articles = read_paths(paths, sys.stdin.buffer, timeout=timeout)
+        jobs = jobs or default_jobs()
+        articles = read_paths(paths, sys.stdin.buffer, timeout=timeout, jobs=jobs)
         progress = _progress if sys.stderr.isatty() else None
         digest = run(
-            articles,
-            settings,
-            date=day,
-            max_stories=max_stories,
-            jobs=jobs or default_jobs(),
-            progress=progress,
+            articles, settings, date=day, max_stories=max_stories, jobs=jobs, progress=progress
         )
         text = render(digest, fmt, settings.templates)
         if mail is None:

@@ -178,28 +178,34 @@ TEXT_TYPES = {"application/json", "application/xml", "application/xhtml+xml"}
 
 
 def read_paths(
-    paths: Sequence[str], stdin: BinaryIO | None = None, *, timeout: float = TIMEOUT
+    paths: Sequence[str],
+    stdin: BinaryIO | None = None,
+    *,
+    timeout: float = TIMEOUT,
+    jobs: int = 1,
 ) -> list[Article]:
     """Every article in `paths`: files, folders (read recursively), `-` for standard input,
     and http(s) URLs of pages or feeds (fetched, `timeout` seconds each).
 
     A file that is not text, or an HTML page without an article, is skipped with a warning
     while other inputs hold articles; when none does, it is the error. A URL that fails
-    is always skipped with a warning.
+    is always skipped with a warning. `jobs` processes read (and extract) the files when
+    there are many; the articles come in the same order either way.
     """
     articles: list[Article] = []
     unusable: list[_Unusable] = []
     urls = list(dict.fromkeys(given for given in paths if is_url(given)))
     pages = dict(zip(urls, fetch(urls, timeout=timeout), strict=True))
+    readings: list[Callable[[], list[Article]]] = []
     for given in paths:
         if is_url(given):
-            articles.extend(_read_page(pages[given]))
-            continue
-        for read in _readings(given, stdin):
-            try:
-                articles.extend(read())
-            except _Unusable as error:
-                unusable.append(error)
+            readings.append(partial(_read_page, pages[given]))
+        else:
+            readings.extend(_readings(given, stdin))
+    for read, why in _attempt_all(readings, jobs):
+        articles.extend(read)
+        if why:
+            unusable.append(_Unusable(*why))
     if unusable and not articles:
         if len(unusable) == 1:
             raise unusable[0]
@@ -222,6 +228,30 @@ def read_paths(
             + f" (give articles or feeds as files: {', '.join(sorted(SUFFIXES))})"
         )
     return _unique_ids(articles)
+
+
+PARALLEL_FROM = 32  # fewer inputs than this are read faster than a process pool starts
+
+_Outcome = tuple[list[Article], tuple[str, str, str] | None]
+
+
+def _attempt(read: Callable[[], list[Article]]) -> _Outcome:
+    """The articles a reading gives, or why its input is unusable (as plain values, which
+    cross a process boundary where the exception would not)."""
+    try:
+        return read(), None
+    except _Unusable as error:
+        return [], (error.reason, error.hint, error.shown)
+
+
+def _attempt_all(readings: list[Callable[[], list[Article]]], jobs: int) -> list[_Outcome]:
+    many = len(readings) >= PARALLEL_FROM and all(isinstance(r, partial) for r in readings)
+    if jobs <= 1 or not many:  # standard input is read here, never in a pool
+        return [_attempt(read) for read in readings]
+    from concurrent.futures import ProcessPoolExecutor
+
+    with ProcessPoolExecutor(max_workers=jobs) as pool:
+        return list(pool.map(_attempt, readings, chunksize=max(1, len(readings) // (jobs * 8))))
 
 
 def _readings(given: str, stdin: BinaryIO | None) -> list[Callable[[], list[Article]]]:

@@ -225,3 +225,20 @@ def test_folder_with_nothing_readable(tmp_path):
 def test_dash_without_standard_input():
     with pytest.raises(InputError, match="no standard input"):
         read_paths(["-"])
+
+
+def test_many_files_read_in_several_processes_come_out_the_same(tmp_path, monkeypatch, caplog):
+    from summarizer import ingest
+
+    for number in range(12):
+        (tmp_path / f"story-{number:02d}.txt").write_text(
+            f"---\nsource: Outlet {number}\n---\nReport number {number} says the river rose.\n",
+            encoding="utf-8",
+        )
+    (tmp_path / "zz-binary.txt").write_bytes(b"\x00\x01\x02" * 50)
+    serial = ingest.read_paths([str(tmp_path)])
+    monkeypatch.setattr(ingest, "PARALLEL_FROM", 2)
+    caplog.clear()
+    assert ingest.read_paths([str(tmp_path)], jobs=2) == serial
+    assert [a.source for a in serial] == [f"Outlet {n}" for n in range(12)]
+    assert "zz-binary.txt: not a text file" in caplog.text
