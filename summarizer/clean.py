@@ -109,7 +109,7 @@ _MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
 _DATELINE = re.compile(
     rf"^(?P<place>(?:[A-Z][\w.'’-]*,?\s){{0,4}}?)(?:\[[^\]]{{1,40}}\]\s*)?,?\s*"
     rf"(?P<date>{_MONTH}\s+\d{{1,2}},?\s*(?:\d{{4}}\s*)?)?(?P<agency>\([A-Z][\w ]{{0,20}}\)\s*)?"
-    r"(?P<sep>:|--|—|–|-|_)\s+(?=[\"“‘A-Z])"
+    r"(?P<sep>:|--|—|–|―|-|_)\s+(?=[\"“‘A-Z])"
 )
 
 # Words without which no rule can match a line (lower case): a line holding none of them

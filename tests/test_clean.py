@@ -125,6 +125,7 @@ STORY = "Troops arrived in the capital on Monday."
         "PARIS — ",
         "PARIS (Reuters) - ",
         "NEW YORK, Sept 5 (Reuters) - ",
+        "WASHINGTON ― ",
     ],
 )
 def test_dateline_is_removed(cleaned, dateline):
