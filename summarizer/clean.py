@@ -225,8 +225,10 @@ def _strip_dateline(line: str) -> str:
     match = _DATELINE.match(line)
     if not match:
         return line
-    place = match.group("place").strip()
-    if match.group("agency") or match.group("date") or (place.isupper() and len(place) > 1):
+    # A place names a dateline when its first word is in capitals: "PARIS", "RAFAH, Gaza
+    # Strip" (the New York Times' style); "Paris — " may begin a sentence.
+    first = match.group("place").split(",")[0].strip()
+    if match.group("agency") or match.group("date") or (first.isupper() and len(first) > 1):
         return line[match.end() :]
     return line
 

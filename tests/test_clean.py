@@ -126,6 +126,7 @@ STORY = "Troops arrived in the capital on Monday."
         "PARIS (Reuters) - ",
         "NEW YORK, Sept 5 (Reuters) - ",
         "WASHINGTON ― ",
+        "RAFAH, Gaza Strip _ ",
     ],
 )
 def test_dateline_is_removed(cleaned, dateline):
