@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .errors import ConfigError
-from .lexicon import stopwords
+from .languages import stopwords
 
 DEFAULT_SENTENCES = 5
 DEFAULT_RANKER = "coverage"

@@ -19,7 +19,7 @@ from summarizer import Settings, read_paths, summarize
 from summarizer.cli import app
 from summarizer.errors import ConfigError, InputError
 from summarizer.ingest import SUFFIXES
-from summarizer.lexicon import languages
+from summarizer.languages import languages
 from summarizer.model import Article
 from summarizer.pipeline import MAX_ARTICLE_CHARS, MAX_POOL, MAX_WORDS, MIN_WORDS, sentences_of
 from summarizer.segment import words

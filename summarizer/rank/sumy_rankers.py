@@ -10,7 +10,8 @@ import warnings
 from collections.abc import Sequence
 from typing import Any
 
-from ..lexicon import Lexicon, stopwords
+from ..languages import stopwords
+from ..lexicon import Lexicon
 from ..model import Sentence
 from ..segment import SumyTokenizer
 
