@@ -16,7 +16,7 @@ from .config import DEFAULT_LANGUAGE, DEFAULT_RANKER, Settings
 from .errors import ConfigError, SummarizerError
 from .fetch import TIMEOUT
 from .ingest import read_paths
-from .lexicon import languages
+from .languages import languages
 from .rank import RANKERS
 from .render import FORMATS
 
@@ -44,6 +44,17 @@ Paths = Annotated[
 ]
 Timeout = Annotated[
     float, typer.Option(help="Seconds to wait for each URL; a URL that fails is skipped.")
+]
+Format = Annotated[
+    str, typer.Option("--format", "-f", help=f"Output format: {', '.join(FORMATS)}.")
+]
+Output = Annotated[
+    Path | None, typer.Option("--output", "-o", help="Write here instead of standard output.")
+]
+Ranker = Annotated[str, typer.Option(help=f"How sentences are ranked: {', '.join(RANKERS)}.")]
+Language = Annotated[str, typer.Option(help=f"Language of the articles: {', '.join(languages())}.")]
+Templates = Annotated[
+    Path | None, typer.Option(help="A folder of your own Jinja2 templates to use instead.")
 ]
 
 
@@ -107,9 +118,6 @@ Eml = Annotated[
 ]
 
 
-LANGUAGE_HELP = f"Language of the articles: {', '.join(languages())}."
-
-
 def _fail(error: SummarizerError) -> typer.Exit:
     typer.echo(f"error: {error}", err=True)
     return typer.Exit(code=error.exit_code)
@@ -118,24 +126,16 @@ def _fail(error: SummarizerError) -> typer.Exit:
 @app.command()
 def summarize(
     paths: Paths,
-    ranker: Annotated[
-        str, typer.Option(help=f"How sentences are ranked: {', '.join(RANKERS)}.")
-    ] = DEFAULT_RANKER,
-    fmt: Annotated[
-        str, typer.Option("--format", "-f", help=f"Output format: {', '.join(FORMATS)}.")
-    ] = "markdown",
-    output: Annotated[
-        Path | None, typer.Option("--output", "-o", help="Write here instead of standard output.")
-    ] = None,
+    ranker: Ranker = DEFAULT_RANKER,
+    fmt: Format = "markdown",
+    output: Output = None,
     sentences: Annotated[
         int | None,
         typer.Option(help="At most this many sentences (5 when neither length is given)."),
     ] = None,
     words: Annotated[int | None, typer.Option(help="At most this many words.")] = None,
-    language: Annotated[str, typer.Option(help=LANGUAGE_HELP)] = DEFAULT_LANGUAGE,
-    templates: Annotated[
-        Path | None, typer.Option(help="A folder of your own Jinja2 templates to use instead.")
-    ] = None,
+    language: Language = DEFAULT_LANGUAGE,
+    templates: Templates = None,
     timeout: Timeout = TIMEOUT,
     email_to: EmailTo = None,
     email_from: EmailFrom = None,
@@ -148,7 +148,6 @@ def summarize(
 ) -> None:
     """Summarize several versions of one story into an attributed briefing."""
     from .pipeline import summarize as run
-    from .render import render
 
     try:
         settings = Settings(
@@ -156,11 +155,7 @@ def summarize(
         )
         mail = _mail(email_to, email_from, subject, smtp_host, smtp_port, smtp_user, smtp_tls, eml)
         briefing = run(read_paths(paths, sys.stdin.buffer, timeout=timeout), settings)
-        text = render(briefing, fmt, settings.templates)
-        if mail is None:
-            _emit(text, output)
-        else:
-            _deliver(mail, eml, briefing, text, fmt, output, settings.templates)
+        _publish(briefing, fmt, output, settings.templates, mail, eml)
     except SummarizerError as error:
         raise _fail(error) from None
 
@@ -175,19 +170,11 @@ def brief(
         int, typer.Option(help="At most this many stories, most widely reported first; 0: all.")
     ] = 20,
     sentences_per_story: Annotated[int, typer.Option(help="Attributed sentences per story.")] = 2,
-    fmt: Annotated[
-        str, typer.Option("--format", "-f", help=f"Output format: {', '.join(FORMATS)}.")
-    ] = "markdown",
-    output: Annotated[
-        Path | None, typer.Option("--output", "-o", help="Write here instead of standard output.")
-    ] = None,
-    ranker: Annotated[
-        str, typer.Option(help=f"How sentences are ranked: {', '.join(RANKERS)}.")
-    ] = DEFAULT_RANKER,
-    language: Annotated[str, typer.Option(help="Language of the articles.")] = DEFAULT_LANGUAGE,
-    templates: Annotated[
-        Path | None, typer.Option(help="A folder of your own Jinja2 templates to use instead.")
-    ] = None,
+    fmt: Format = "markdown",
+    output: Output = None,
+    ranker: Ranker = DEFAULT_RANKER,
+    language: Language = DEFAULT_LANGUAGE,
+    templates: Templates = None,
     timeout: Timeout = TIMEOUT,
     jobs: Annotated[
         int,
@@ -209,7 +196,6 @@ def brief(
 
     from .daily import brief as run
     from .daily import default_jobs
-    from .render import render
 
     try:
         try:
@@ -230,11 +216,7 @@ def brief(
         digest = run(
             articles, settings, date=day, max_stories=max_stories, jobs=jobs, progress=progress
         )
-        text = render(digest, fmt, settings.templates)
-        if mail is None:
-            _emit(text, output)
-        else:
-            _deliver(mail, eml, digest, text, fmt, output, settings.templates)
+        _publish(digest, fmt, output, settings.templates, mail, eml)
     except SummarizerError as error:
         raise _fail(error) from None
 
@@ -245,12 +227,12 @@ def extract(
     fmt: Annotated[str, typer.Option("--format", "-f", help="text or json.")] = "text",
 ) -> None:
     """Print the articles as the pipeline reads them, after cleaning."""
-    from .clean import clean
+    from .pipeline import prepare
 
     try:
         if fmt not in ("text", "json"):
             raise SummarizerError(f"unknown format {fmt!r}; choose one of: text, json")
-        articles = [clean(a) for a in read_paths(paths, sys.stdin.buffer)]
+        articles = [prepare(a) for a in read_paths(paths, sys.stdin.buffer)]
     except SummarizerError as error:
         raise _fail(error) from None
     if fmt == "json":
@@ -285,7 +267,7 @@ def evaluate(
         Path | None, typer.Option(help="Write our summaries here, {id, summary} a line.")
     ] = None,
     limit: Annotated[int | None, typer.Option(help="Only the first N stories.")] = None,
-    language: Annotated[str, typer.Option(help=LANGUAGE_HELP)] = DEFAULT_LANGUAGE,
+    language: Language = DEFAULT_LANGUAGE,
 ) -> None:
     """Score summaries with ROUGE on a benchmark, beside baselines, in one run."""
     from .evaluate import BASELINES, evaluate, table
@@ -341,6 +323,24 @@ def _mail(
     return mail_settings(
         to or [], sender=sender, subject=subject, host=host, port=port, security=security, user=user
     )
+
+
+def _publish(
+    document: Briefing | Digest,
+    fmt: str,
+    output: Path | None,
+    templates: Path | None,
+    mail: MailSettings | None,
+    eml: Path | None,
+) -> None:
+    """Render `document` as `fmt`, then write it out, or keep it and mail it."""
+    from .render import render
+
+    text = render(document, fmt, templates)
+    if mail is None:
+        _emit(text, output)
+    else:
+        _deliver(mail, eml, document, text, fmt, output, templates)
 
 
 def _deliver(
