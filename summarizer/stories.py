@@ -29,16 +29,13 @@ Philippine inflation).
 
 from __future__ import annotations
 
-import datetime as dt
-import re
 from collections.abc import Sequence
 
 import numpy as np
 from scipy import sparse
-from scipy.cluster.hierarchy import fcluster, linkage
 from scipy.sparse.csgraph import connected_components
-from scipy.spatial.distance import squareform
 
+from .cluster import average_linkage
 from .lexicon import analyse, content_terms, name_terms, vectorise
 from .model import Article
 
@@ -67,7 +64,11 @@ def group(
     if n == 0:
         return []
     vectors = _vectors(articles, language)
-    days = np.array([_day(a.published) for a in articles], dtype=np.float64)
+    # The publication day as an ordinal; NaN where unknown (no damping for that pair).
+    days = np.array(
+        [a.published_at.toordinal() if a.published_at else np.nan for a in articles],
+        dtype=np.float64,
+    )
     if n <= exact_limit:
         return sorted(members.tolist() for members in _cluster(vectors, days))
     stories: list[list[int]] = []
@@ -117,11 +118,8 @@ def _cluster(vectors: sparse.csr_matrix, days: np.ndarray) -> list[np.ndarray]:
     if n == 1:
         return [np.zeros(1, dtype=np.intp)]
     similarity = (vectors @ vectors.T).toarray() * _damping(days[:, None], days[None, :])
-    distance = np.clip(1.0 - similarity, 0.0, 1.0)
-    np.fill_diagonal(distance, 0.0)
-    tree = linkage(squareform(distance, checks=False), method="average")
-    labels = fcluster(tree, t=1.0 - THRESHOLD, criterion="distance")
-    return [np.flatnonzero(labels == label) for label in np.unique(labels)]
+    owner = average_linkage(similarity, THRESHOLD)
+    return [np.flatnonzero(owner == first) for first in np.unique(owner)]
 
 
 def _components(vectors: sparse.csr_matrix, days: np.ndarray, limit: int) -> list[np.ndarray]:
@@ -189,17 +187,3 @@ def _candidate_pairs(vectors: sparse.csr_matrix) -> tuple[np.ndarray, np.ndarray
     shared = sparse.triu(heaviest @ heaviest.T, k=1).tocoo()
     keep = shared.data > INDEX_FLOOR
     return shared.row[keep].astype(np.intp), shared.col[keep].astype(np.intp)
-
-
-_ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
-
-
-def _day(published: str) -> float:
-    """The publication day as an ordinal, from an ISO date or date-time; NaN if unknown."""
-    found = _ISO_DAY.match(published.strip())
-    if not found:
-        return float("nan")
-    try:
-        return float(dt.date.fromisoformat(found.group()).toordinal())
-    except ValueError:
-        return float("nan")
