@@ -21,7 +21,7 @@ from typing import TypeVar
 from .config import Settings
 from .errors import InputError
 from .model import Article, Briefing, Digest, Item
-from .pipeline import prepare, summarize_cleaned
+from .pipeline import prepare, summarize_prepared
 from .segment import words
 from .stories import copies, group
 
@@ -118,7 +118,7 @@ def _story(articles: list[Article], settings: Settings) -> Briefing:
     copy_groups = copies(articles, settings.language)
     originals = [articles[members[0]] for members in copy_groups]
     try:
-        briefing = summarize_cleaned(originals, settings)
+        briefing = summarize_prepared(originals, settings)
     except InputError:  # nothing but headlines or boilerplate: listed, with no sentences
         briefing = Briefing(title="", items=(), articles=(), ranker=settings.ranker)
     items = tuple(_credit_copies(item, articles, copy_groups) for item in briefing.items)

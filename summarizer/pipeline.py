@@ -73,7 +73,7 @@ def _runs(line: str) -> list[str]:
 
 def summarize(articles: Sequence[Article], settings: Settings | None = None) -> Briefing:
     """One attributed briefing from several versions of a story."""
-    return summarize_cleaned([prepare(article) for article in articles], settings or Settings())
+    return summarize_prepared([prepare(article) for article in articles], settings or Settings())
 
 
 def prepare(article: Article) -> Article:
@@ -81,7 +81,7 @@ def prepare(article: Article) -> Article:
     return clean(_head(article))
 
 
-def summarize_cleaned(cleaned: Sequence[Article], settings: Settings) -> Briefing:
+def summarize_prepared(cleaned: Sequence[Article], settings: Settings) -> Briefing:
     """`summarize` for articles that went through `prepare` already."""
     ranker = make_ranker(settings.ranker, settings.language)
     sentences = sentences_of(cleaned)

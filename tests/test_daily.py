@@ -68,8 +68,8 @@ def test_a_wire_copy_is_summarized_once_and_its_outlet_still_credited(news_pool,
         summarized.append([a.id for a in articles])
         return real(articles, settings)
 
-    real = daily.summarize_cleaned
-    monkeypatch.setattr(daily, "summarize_cleaned", recording)
+    real = daily.summarize_prepared
+    monkeypatch.setattr(daily, "summarize_prepared", recording)
     flood = brief(news_pool, max_stories=1).stories[0]
     assert summarized == [["flood-a", "flood-b", "flood-c"]]  # flood-d reprints flood-b
     for item in flood.items:
