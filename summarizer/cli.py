@@ -76,7 +76,8 @@ EmailFrom = Annotated[
 Subject = Annotated[
     str | None,
     typer.Option(
-        help="Subject (default: the date and the number of stories).", rich_help_panel=_EMAIL
+        help="Subject (default: the --date day, else today, and the number of stories).",
+        rich_help_panel=_EMAIL,
     ),
 ]
 SmtpHost = Annotated[
@@ -354,7 +355,7 @@ def _deliver(
 ) -> None:
     """Keep `digest` (`document` rendered as `fmt`; in --output, else a new file in out/),
     then write the message to `eml` or send it: the digest is on disk before any attempt."""
-    from datetime import datetime
+    from datetime import date, datetime
 
     from .mail import compose, send
     from .model import Digest
@@ -362,8 +363,10 @@ def _deliver(
     from .render import SUFFIXES, render, render_email_text
 
     now = datetime.now().astimezone()
+    day = None
     if isinstance(document, Digest):
         stories, headline = len(document.stories), ""
+        day = date.fromisoformat(document.date) if document.date else None
     else:
         stories, headline = 1, document.title
     message = compose(
@@ -372,6 +375,7 @@ def _deliver(
         html=render(document, "html", templates),
         stories=stories,
         headline=headline,
+        day=day,
         now=now,
     )
     kept = output or new_path(Path("out"), f"digest-{now:%Y%m%d-%H%M%S}", "." + SUFFIXES[fmt])

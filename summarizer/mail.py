@@ -151,13 +151,15 @@ def compose(
     html: str,
     stories: int,
     headline: str = "",
+    day: date | None = None,
     now: datetime | None = None,
 ) -> EmailMessage:
     """A multipart/alternative message: `text` as the plain part, `html` (a whole page)
-    made email-safe as the HTML part, both UTF-8."""
+    made email-safe as the HTML part, both UTF-8. The default subject names `day` (the
+    digest's --date), else the day it is sent."""
     now = (now or datetime.now()).astimezone()
     message = EmailMessage()
-    message["Subject"] = settings.subject or default_subject(now.date(), stories, headline)
+    message["Subject"] = settings.subject or default_subject(day or now.date(), stories, headline)
     message["From"] = settings.sender
     message["To"] = ", ".join(settings.to)
     message["Date"] = format_datetime(now)

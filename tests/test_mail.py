@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import importlib.util
+import json
 import os
 import re
 import socket
@@ -630,3 +631,24 @@ def test_brief_sends_the_daily_digest(smtp, seeds_dir, workdir):
     assert "legitimate targets" in plain
     html = received.get_body(("html",)).get_content()
     assert 'href="#story-1"' in html and "<script" not in html
+
+
+def test_brief_subject_names_the_day_given_with_date(seeds_dir, workdir):
+    # Yesterday's digest mailed this morning is titled with yesterday's date.
+    day = "2026-03-09"
+    feed = workdir / "day.jsonl"
+    lines = []
+    for number, seed in enumerate(sorted(seeds_dir.iterdir())):
+        text = seed.read_text(encoding="utf-8")
+        lines.append(
+            json.dumps({"id": seed.stem, "text": text, "published": f"{day}T0{number}:00"})
+        )
+    feed.write_text("\n".join(lines), encoding="utf-8")
+    args = mail_args(feed, free_port(), "--eml", "digest.eml", "--date", day)
+    args[0] = "brief"
+    result = invoke(*args)
+    assert result.exit_code == 0, result.stderr
+    written = message_from_string(
+        (workdir / "digest.eml").read_text(encoding="utf-8"), policy=policy.default
+    )
+    assert written["Subject"] == f"Briefing {day}, 1 story"
