@@ -15,7 +15,7 @@ from . import __version__
 from .config import DEFAULT_LANGUAGE, DEFAULT_RANKER, Settings
 from .errors import ConfigError, SummarizerError
 from .fetch import TIMEOUT
-from .ingest import read_paths
+from .ingest import follow_links, read_paths
 from .languages import languages
 from .rank import RANKERS
 from .render import FORMATS
@@ -44,6 +44,14 @@ Paths = Annotated[
 ]
 Timeout = Annotated[
     float, typer.Option(help="Seconds to wait for each URL; a URL that fails is skipped.")
+]
+FollowLinks = Annotated[
+    bool,
+    typer.Option(
+        "--follow-links",
+        help="Fetch the article each feed entry (or other input with a url and only a summary)"
+        " links to, and summarize that; the summary stays where the link fails.",
+    ),
 ]
 Format = Annotated[
     str, typer.Option("--format", "-f", help=f"Output format: {', '.join(FORMATS)}.")
@@ -138,6 +146,7 @@ def summarize(
     language: Language = DEFAULT_LANGUAGE,
     templates: Templates = None,
     timeout: Timeout = TIMEOUT,
+    follow: FollowLinks = False,
     email_to: EmailTo = None,
     email_from: EmailFrom = None,
     subject: Subject = None,
@@ -155,7 +164,10 @@ def summarize(
             ranker=ranker, sentences=sentences, words=words, language=language, templates=templates
         )
         mail = _mail(email_to, email_from, subject, smtp_host, smtp_port, smtp_user, smtp_tls, eml)
-        briefing = run(read_paths(paths, sys.stdin.buffer, timeout=timeout), settings)
+        articles = read_paths(paths, sys.stdin.buffer, timeout=timeout)
+        if follow:
+            articles = follow_links(articles, timeout=timeout)
+        briefing = run(articles, settings)
         _publish(briefing, fmt, output, settings.templates, mail, eml)
     except SummarizerError as error:
         raise _fail(error) from None
@@ -177,6 +189,7 @@ def brief(
     language: Language = DEFAULT_LANGUAGE,
     templates: Templates = None,
     timeout: Timeout = TIMEOUT,
+    follow: FollowLinks = False,
     jobs: Annotated[
         int,
         typer.Option(
@@ -196,7 +209,7 @@ def brief(
     import datetime as dt
 
     from .daily import brief as run
-    from .daily import default_jobs
+    from .daily import default_jobs, published_on
 
     try:
         try:
@@ -213,6 +226,10 @@ def brief(
         mail = _mail(email_to, email_from, subject, smtp_host, smtp_port, smtp_user, smtp_tls, eml)
         jobs = jobs or default_jobs()
         articles = read_paths(paths, sys.stdin.buffer, timeout=timeout, jobs=jobs)
+        if follow:  # only the day's links: the others would be fetched to be dropped
+            articles = follow_links(
+                published_on(articles, day) if day else articles, timeout=timeout
+            )
         progress = _progress if sys.stderr.isatty() else None
         digest = run(
             articles, settings, date=day, max_stories=max_stories, jobs=jobs, progress=progress

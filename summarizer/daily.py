@@ -58,7 +58,7 @@ def brief(
     not depend on it); `progress` wraps the stories as they are done.
     """
     settings = settings or Settings(sentences=DEFAULT_SENTENCES_PER_STORY)
-    kept = _published_on(articles, date) if date else list(articles)
+    kept = published_on(articles, date) if date else list(articles)
     cleaned = [prepare(article) for article in kept]
     groups = group(cleaned, settings.language)
     groups.sort(key=lambda indices: _prominence(cleaned, indices))
@@ -87,7 +87,8 @@ def _map(
         yield from pool.map(function, work, chunksize=max(1, len(work) // (jobs * 16)))
 
 
-def _published_on(articles: Sequence[Article], date: dt.date) -> list[Article]:
+def published_on(articles: Sequence[Article], date: dt.date) -> list[Article]:
+    """The articles published on `date`; none is an error, and undated ones a warning."""
     days = [a.published_at.date() if a.published_at else None for a in articles]
     undated = days.count(None)
     kept = [a for a, day in zip(articles, days, strict=True) if day == date]

@@ -1,6 +1,7 @@
 """Fetching the URLs a user gives: politely, a few at a time, never stopping the run.
 
-Only URLs the user names are fetched. Each request says who we are (`USER_AGENT`), gives
+Only URLs the user names are fetched, and the links of feed entries when the user asks
+(`ingest.follow_links`). Each request says who we are (`USER_AGENT`), gives
 up after `timeout` seconds, and reads at most `MAX_BYTES`. A URL that fails is reported
 as a warning and skipped; the others go on.
 """

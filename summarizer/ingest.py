@@ -5,6 +5,7 @@ plain text and Markdown (metadata from front matter or a `manifest.json` beside 
 file, else the file name), HTML pages (trafilatura extracts the article and its
 metadata), JSON or JSON Lines of articles, and RSS or Atom feeds (`feeds`). URLs are
 fetched (`fetch`) and read by what they answer; one that fails is skipped with a warning.
+`follow_links` reads in full the articles that feed entries only link to.
 
 Bytes are decoded by their byte-order mark (UTF-8, UTF-16, UTF-32), else as UTF-8, else
 by the charset an HTML page declares, else as Windows-1252 (a superset of Latin-1's
@@ -21,6 +22,7 @@ import json
 import logging
 import re
 from collections.abc import Callable, Iterable, Sequence
+from dataclasses import replace
 from functools import partial
 from pathlib import Path
 from typing import Any, BinaryIO
@@ -115,7 +117,8 @@ def read_html(text: str, name: str, meta: dict[str, str]) -> list[Article]:
 
 
 def read_feed(text: str, name: str, meta: dict[str, str]) -> list[Article]:
-    """The entries of an RSS or Atom feed; each entry's HTML becomes its text."""
+    """The entries of an RSS or Atom feed; each entry's HTML becomes its text, and an entry
+    with neither content nor summary stands for its title (`follow_links` can fetch more)."""
     articles = []
     for number, entry in enumerate(feed_entries(text), 1):
         fields = {k: v for k, v in entry.items() if k in FIELDS and v}
@@ -124,8 +127,49 @@ def read_feed(text: str, name: str, meta: dict[str, str]) -> list[Article]:
         fields["title"] = " ".join(_without_markup(fields.get("title", "")).split())
         lines = _without_markup(entry["html"]).splitlines()
         text = "\n".join(" ".join(line.split()) for line in lines if line.strip())
-        articles.append(_article(fields, text, name))
+        articles.append(_article(fields, text or fields["title"], name))
     return articles
+
+
+SUMMARY_WORDS = 150  # an entry shorter than this is a summary of its article, not the article
+
+
+def follow_links(articles: Sequence[Article], *, timeout: float = TIMEOUT) -> list[Article]:
+    """The articles, with each that gives a link but only a summary (fewer than
+    `SUMMARY_WORDS` words, as most feed entries are) read in full from its link.
+
+    The pages are fetched as `fetch` fetches (a few at once, `timeout` seconds each) and
+    their article extracted; the entry keeps its own id, outlet, title and date, which a
+    feed states more reliably than a page. A link that fails, or leads to no article
+    longer than the summary, leaves the summary, with a warning.
+    """
+    wanted = [
+        i for i, a in enumerate(articles) if is_url(a.url) and len(a.text.split()) < SUMMARY_WORDS
+    ]
+    urls = list(dict.fromkeys(articles[i].url for i in wanted))
+    pages = dict(zip(urls, fetch(urls, timeout=timeout), strict=True))
+    followed = list(articles)
+    for i in wanted:
+        article = articles[i]
+        text = _page_article(pages[article.url])
+        if len(text.split()) > len(article.text.split()):
+            followed[i] = replace(article, text=text)
+        elif pages[article.url] is not None:  # a failed fetch has been reported already
+            log.warning("no article found at %s; kept the summary of %s", article.url, article.id)
+    return followed
+
+
+def _page_article(page: Page | None) -> str:
+    """The text of the one article on a fetched page; "" when there is not exactly one."""
+    if page is None or not (
+        page.content_type.startswith("text/") or page.content_type in TEXT_TYPES
+    ):
+        return ""
+    try:
+        found = _read(page.data, page.url, _sniff, {"url": page.url}, page.url)
+    except InputError:
+        return ""
+    return found[0].text if len(found) == 1 else ""
 
 
 def read_json(text: str, name: str, meta: dict[str, str]) -> list[Article]:

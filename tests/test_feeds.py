@@ -140,6 +140,16 @@ def test_a_feed_entry_with_empty_or_missing_fields_is_read():
     assert all(isinstance(a.text, str) for a in read_feed(broken, "broken", {}))
 
 
+def test_an_entry_with_only_a_title_stands_for_its_title():
+    feed = RSS091.replace("<description>The home side won the cup final.</description>", "")
+    (entry,) = read_feed(feed, "gazette", {})
+    assert (entry.title, entry.text, entry.url) == (
+        "Cup final",
+        "Cup final",
+        "https://old.example/cup",
+    )
+
+
 def test_control_characters_in_a_feed_are_dropped():
     feed = RSS2.replace("Coast Herald", "Coast\x1b Herald\x08").replace("Short teaser", "\x1b[31m")
     first, _ = read_feed(feed, "herald", {})

@@ -11,7 +11,7 @@ import pytest
 from summarizer.cli import app
 from summarizer.errors import InputError
 from summarizer.fetch import USER_AGENT, fetch
-from summarizer.ingest import read_paths
+from summarizer.ingest import follow_links, read_paths
 from tests.test_feeds import RSS2
 
 ARTICLE = """<!DOCTYPE html><html><head><title>Floods hit Valencia</title>
@@ -24,7 +24,28 @@ torrential rain, and emergency services rescued dozens of residents from their h
 would stay closed on Wednesday while the water was pumped out of the old quarter.</p>
 </article><footer>Copyright Coast Herald</footer></body></html>"""
 
+# Entries as most feeds give them: a title, a teaser and a link to the article. SERVER
+# stands for the test server's address.
+LINKS = """<?xml version="1.0"?><rss version="2.0"><channel><title>Link Digest</title>
+<item><title>Floods</title><link>SERVER/article.html</link><guid>floods</guid>
+  <pubDate>Sun, 22 Nov 2026 07:30:00 +0000</pubDate>
+  <description>Floods in Valencia.</description></item>
+<item><title>Gone</title><link>SERVER/missing</link><guid>gone</guid>
+  <pubDate>Sun, 22 Nov 2026 08:00:00 +0000</pubDate>
+  <description>A page that was taken down.</description></item>
+<item><title>Picture</title><link>SERVER/picture.png</link><guid>picture</guid>
+  <pubDate>Sun, 22 Nov 2026 09:00:00 +0000</pubDate>
+  <description>Only a photograph.</description></item>
+<item><title>Yesterday</title><link>SERVER/yesterday.html</link><guid>yesterday</guid>
+  <pubDate>Sat, 21 Nov 2026 09:00:00 +0000</pubDate>
+  <description>Old news.</description></item>
+<item><title>Whole</title><link>SERVER/whole.html</link><guid>whole</guid>
+  <pubDate>Sun, 22 Nov 2026 10:00:00 +0000</pubDate>
+  <description>WHOLE</description></item>
+</channel></rss>""".replace("WHOLE", "The full story is in the feed itself. " * 30)
+
 ROUTES = {
+    "/links.rss": (200, "application/rss+xml", LINKS.encode()),
     "/article.html": (200, "text/html; charset=utf-8", ARTICLE.encode()),
     "/feed.rss": (200, "application/rss+xml", RSS2.encode()),
     "/feed-as-text.xml": (200, "text/xml", RSS2.encode()),
@@ -41,12 +62,14 @@ ROUTES = {
 
 class Handler(BaseHTTPRequestHandler):
     agents: ClassVar[list[str]] = []
+    paths: ClassVar[list[str]] = []
     lock = threading.Lock()
     in_flight = 0
     most_in_flight = 0
 
     def do_GET(self):
         self.agents.append(self.headers.get("User-Agent", ""))
+        self.paths.append(self.path)
         with self.lock:
             Handler.in_flight += 1
             Handler.most_in_flight = max(Handler.most_in_flight, Handler.in_flight)
@@ -60,6 +83,7 @@ class Handler(BaseHTTPRequestHandler):
         if self.path == "/slow":
             time.sleep(1.0)
         status, kind, body = ROUTES.get(self.path, (404, "text/plain", b"not found"))
+        body = body.replace(b"SERVER", f"http://{self.headers['Host']}".encode())
         try:
             self.send_response(status)
             self.send_header("Content-Type", kind)
@@ -156,3 +180,37 @@ def test_brief_from_urls_reports_the_failure_and_keeps_going(server):
     assert result.exit_code == 0, result.output
     assert json.loads(result.stdout)["stories"][0]["title"] == "Floods hit Valencia"
     assert f"could not fetch {server}/missing: HTTP 404" in result.stderr
+
+
+def test_follow_links_reads_each_linked_article_and_keeps_the_feed_metadata(server, caplog):
+    entries = read_paths([f"{server}/links.rss"])
+    Handler.paths.clear()
+    floods, gone, picture, yesterday, whole = follow_links(entries, timeout=5)
+    assert "three people were missing" in floods.text  # the page's article...
+    assert (floods.id, floods.source, floods.title) == ("floods", "Link Digest", "Floods")
+    assert floods.published == entries[0].published  # ...under the feed's own metadata
+    # A link that fails or leads to no article keeps the summary, and says so.
+    assert (gone, picture, yesterday) == (entries[1], entries[2], entries[3])
+    assert f"could not fetch {server}/missing: HTTP 404" in caplog.text
+    assert f"no article found at {server}/picture.png; kept the summary of picture" in caplog.text
+    # An entry that carries its whole article is not fetched again.
+    assert whole == entries[4]
+    assert "/whole.html" not in Handler.paths
+
+
+def test_links_are_only_followed_when_asked_and_only_for_the_day_kept(server):
+    from typer.testing import CliRunner
+
+    feed = f"{server}/links.rss"
+    Handler.paths.clear()
+    plain = CliRunner().invoke(app, ["brief", feed, "-f", "json", "--max-stories", "0"])
+    assert plain.exit_code == 0, plain.output
+    assert Handler.paths == ["/links.rss"]  # no link fetched unless --follow-links
+    Handler.paths.clear()
+    args = ["brief", feed, "--follow-links", "--date", "2026-11-22", "-f", "json"]
+    followed = CliRunner().invoke(app, [*args, "--max-stories", "0"])
+    assert followed.exit_code == 0, followed.output
+    assert sorted(Handler.paths) == ["/article.html", "/links.rss", "/missing", "/picture.png"]
+    stories = json.loads(followed.stdout)["stories"]
+    texts = [item["text"] for story in stories for item in story["items"]]
+    assert any("coastal town of Valencia" in text for text in texts)  # from the page
