@@ -160,6 +160,16 @@ def test_the_index_skips_terms_carried_by_too_many_articles(monkeypatch):
     assert len(stories._candidate_pairs(vectors)[0]) == 0
 
 
+def test_a_story_told_by_more_articles_than_the_index_cap_stays_whole(monkeypatch):
+    # The day's biggest story has its names in more articles than the index keeps (here
+    # four flood articles against a cap of three): the terms its articles share with only
+    # some of the others must still bring them together.
+    articles, truth = _pool()
+    monkeypatch.setattr(stories, "INDEX_MAX_ARTICLES", 3)
+    found = group(articles, "english", exact_limit=5)
+    assert sorted(map(set, found), key=min) == sorted(truth, key=min)
+
+
 def test_wire_copies_are_found_within_a_story():
     articles, _ = _pool()
     flood = [a for a in articles if a.id.startswith("flood")]
