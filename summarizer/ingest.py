@@ -21,7 +21,7 @@ import codecs
 import json
 import logging
 import re
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 from functools import partial
 from pathlib import Path
@@ -271,7 +271,7 @@ def read_paths(
             + ", ".join(paths)
             + f" (give articles or feeds as files: {', '.join(sorted(SUFFIXES))})"
         )
-    return _unique_ids(articles)
+    return _unique_ids(_without_repeats(articles))
 
 
 PARALLEL_FROM = 32  # fewer inputs than this are read faster than a process pool starts
@@ -531,11 +531,29 @@ def _xml_characters(text: str) -> str:
     return _NOT_XML.sub("", _NOT_TEXT.sub("", text).replace("\x0c", "\n"))
 
 
-def _unique_ids(articles: Iterable[Article]) -> list[Article]:
-    """Ids made unique by a numeric suffix, in input order, so attribution never merges two."""
-    from dataclasses import replace
+def _without_repeats(articles: list[Article]) -> list[Article]:
+    """The articles with each read more than once kept once: the same outlet, link (or id)
+    and text, as when feed snapshots taken through the day overlap."""
+    seen: set[tuple[str, str, str]] = set()
+    kept = []
+    for article in articles:
+        key = (article.source, article.url or article.id, article.text)
+        if key not in seen:
+            seen.add(key)
+            kept.append(article)
+    if len(kept) < len(articles):
+        repeats = len(articles) - len(kept)
+        log.warning(
+            "%d article%s read more than once (same outlet, link and text) %s counted once",
+            repeats,
+            "s were" if repeats > 1 else " was",
+            "are" if repeats > 1 else "is",
+        )
+    return kept
 
-    articles = list(articles)
+
+def _unique_ids(articles: list[Article]) -> list[Article]:
+    """Ids made unique by a numeric suffix, in input order, so attribution never merges two."""
     taken: set[str] = set()
     given = {article.id for article in articles}
     last_count: dict[str, int] = {}  # so that n copies of one id take n steps, not n * n

@@ -173,15 +173,35 @@ def test_folders_are_read_recursively_in_sorted_order(tmp_path):
 def test_duplicate_ids_are_made_unique(tmp_path):
     for folder in ("x", "y", "z"):
         (tmp_path / folder).mkdir()
-        (tmp_path / folder / "wire.txt").write_text(STORY, encoding="utf-8")
+        (tmp_path / folder / "wire.txt").write_text(f"{folder}: {STORY}", encoding="utf-8")
     assert [a.id for a in read(tmp_path)] == ["wire", "wire-2", "wire-3"]
 
 
 def test_made_up_ids_do_not_collide_with_given_ones(tmp_path):
     path = tmp_path / "wire.json"
-    path.write_text(json.dumps([{"id": i, "text": STORY} for i in ("a", "a", "a-2")]))
+    records = [{"id": i, "text": f"{n}. {STORY}"} for n, i in enumerate(("a", "a", "a-2"))]
+    path.write_text(json.dumps(records))
     ids = [a.id for a in read(path)]
     assert len(set(ids)) == len(ids), ids
+
+
+def test_an_article_read_twice_counts_once(tmp_path, caplog):
+    # Two snapshots of one feed, an hour apart: the entry in both is one article.
+    entry = {"id": "g1", "source": "Herald", "url": "https://h.example/1", "text": STORY}
+    newer = {**entry, "id": "g2", "url": "https://h.example/2", "text": "Rates rose again."}
+    updated = {**entry, "text": STORY + " Updated at noon."}
+    (tmp_path / "08h.jsonl").write_text(json.dumps(entry), encoding="utf-8")
+    lines = [json.dumps(record) for record in (newer, entry, updated)]
+    (tmp_path / "09h.jsonl").write_text("\n".join(lines), encoding="utf-8")
+    articles = read(tmp_path)
+    assert [a.text for a in articles] == [STORY, "Rates rose again.", STORY + " Updated at noon."]
+    assert "1 article was read more than once (same outlet, link and text) is counted once" in (
+        caplog.text
+    )
+    # The same text from another outlet is that outlet's report: both are kept.
+    other = {**entry, "source": "Gazette"}
+    (tmp_path / "10h.jsonl").write_text(json.dumps(other), encoding="utf-8")
+    assert [a.source for a in read(tmp_path)].count("Gazette") == 1
 
 
 def test_missing_path(tmp_path):
