@@ -7,7 +7,7 @@ import logging
 import sys
 from collections.abc import Iterable, Iterator
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, TypeVar
+from typing import TYPE_CHECKING, Annotated, Any, TypeVar
 
 import typer
 
@@ -22,7 +22,7 @@ from .render import FORMATS
 
 if TYPE_CHECKING:
     from .mail import MailSettings
-    from .model import Briefing, Digest
+    from .model import Briefing, Digest, Progress
 
 T = TypeVar("T")
 
@@ -226,11 +226,14 @@ def brief(
         mail = _mail(email_to, email_from, subject, smtp_host, smtp_port, smtp_user, smtp_tls, eml)
         jobs = jobs or default_jobs()
         articles = read_paths(paths, sys.stdin.buffer, timeout=timeout, jobs=jobs)
+        watched = sys.stderr.isatty()  # progress bars only where someone sees them
         if follow:  # only the day's links: the others would be fetched to be dropped
             articles = follow_links(
-                published_on(articles, day) if day else articles, timeout=timeout
+                published_on(articles, day) if day else articles,
+                timeout=timeout,
+                progress=_progress("fetching links") if watched else None,
             )
-        progress = _progress if sys.stderr.isatty() else None
+        progress = _progress("summarizing") if watched else None
         digest = run(
             articles, settings, date=day, max_stories=max_stories, jobs=jobs, progress=progress
         )
@@ -298,7 +301,12 @@ def evaluate(
     try:
         settings = Settings(ranker=ranker, words=words, language=language)
         results = evaluate(
-            dataset, settings, budget=words, baselines=names, limit=limit, progress=_progress
+            dataset,
+            settings,
+            budget=words,
+            baselines=names,
+            limit=limit,
+            progress=_progress("summarizing"),
         )
         if summaries_out is not None:
             lines = [
@@ -311,14 +319,19 @@ def evaluate(
     typer.echo(table(results, f"{dataset} at {words} words ({len(results[0].rouge1)} stories)"))
 
 
-def _progress(items: Iterable[T], total: int) -> Iterator[T]:
-    """A progress bar on standard error."""
-    from rich.console import Console
-    from rich.progress import track
+def _progress(description: str) -> Progress[Any]:
+    """A progress bar on standard error, labelled with `description`."""
 
-    yield from track(
-        items, total=total, description="summarizing", console=Console(stderr=True), transient=True
-    )
+    def bar(items: Iterable[T], total: int) -> Iterator[T]:
+        from rich.console import Console
+        from rich.progress import track
+
+        console = Console(stderr=True)
+        yield from track(
+            items, total=total, description=description, console=console, transient=True
+        )
+
+    return bar
 
 
 def _mail(

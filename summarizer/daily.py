@@ -13,22 +13,18 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import os
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import replace
 from functools import partial
-from typing import TypeVar
 
 from .config import Settings
 from .errors import InputError
-from .model import Article, Briefing, Digest, Item
+from .model import Article, Briefing, Digest, Item, Progress
 from .pipeline import prepare, summarize_prepared
 from .segment import words
 from .stories import copies, group
 
 log = logging.getLogger(__name__)
-
-T = TypeVar("T")
-Progress = Callable[[Iterable[T], int], Iterator[T]]
 
 DEFAULT_STORIES = 20
 DEFAULT_SENTENCES_PER_STORY = 2

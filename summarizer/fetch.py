@@ -16,6 +16,7 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 
 from . import __version__
+from .model import Progress
 
 log = logging.getLogger(__name__)
 
@@ -38,15 +39,23 @@ def is_url(given: str) -> bool:
     return given.lower().startswith(("http://", "https://"))
 
 
-def fetch(urls: Sequence[str], *, timeout: float = TIMEOUT) -> list[Page | None]:
-    """The pages, in the order of `urls`; None (and a warning) for each that failed."""
+def fetch(
+    urls: Sequence[str],
+    *,
+    timeout: float = TIMEOUT,
+    progress: Progress[Page | None] | None = None,
+    failed: str = "skipped",
+) -> list[Page | None]:
+    """The pages, in the order of `urls`; None for each that failed, with a warning that
+    ends by saying what happens instead (`failed`). `progress` sees them as they arrive."""
     if not urls:
         return []
     with ThreadPoolExecutor(max_workers=min(PARALLEL, len(urls))) as pool:
-        return list(pool.map(lambda url: _get(url, timeout), urls))
+        pages = pool.map(lambda url: _get(url, timeout, failed), urls)
+        return list(progress(pages, len(urls)) if progress else pages)
 
 
-def _get(url: str, timeout: float) -> Page | None:
+def _get(url: str, timeout: float, failed: str) -> Page | None:
     request = urllib.request.Request(url, headers={"User-Agent": USER_AGENT, "Accept": "*/*"})
     try:
         with urllib.request.urlopen(request, timeout=timeout) as response:
@@ -68,5 +77,5 @@ def _get(url: str, timeout: float) -> Page | None:
         if len(data) <= MAX_BYTES:
             return Page(url=url, data=data, content_type=content_type)
         why = f"larger than {MAX_BYTES // 2**20} MB"
-    log.warning("could not fetch %s: %s (skipped)", url, why)
+    log.warning("could not fetch %s: %s (%s)", url, why, failed)
     return None

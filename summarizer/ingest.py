@@ -30,7 +30,7 @@ from typing import Any, BinaryIO
 from .errors import InputError
 from .feeds import feed_entries, looks_like_feed
 from .fetch import TIMEOUT, Page, fetch, is_url
-from .model import Article
+from .model import Article, Progress
 
 log = logging.getLogger(__name__)
 
@@ -134,20 +134,27 @@ def read_feed(text: str, name: str, meta: dict[str, str]) -> list[Article]:
 SUMMARY_WORDS = 150  # an entry shorter than this is a summary of its article, not the article
 
 
-def follow_links(articles: Sequence[Article], *, timeout: float = TIMEOUT) -> list[Article]:
+def follow_links(
+    articles: Sequence[Article],
+    *,
+    timeout: float = TIMEOUT,
+    progress: Progress[Page | None] | None = None,
+) -> list[Article]:
     """The articles, with each that gives a link but only a summary (fewer than
     `SUMMARY_WORDS` words, as most feed entries are) read in full from its link.
 
     The pages are fetched as `fetch` fetches (a few at once, `timeout` seconds each) and
     their article extracted; the entry keeps its own id, outlet, title and date, which a
     feed states more reliably than a page. A link that fails, or leads to no article
-    longer than the summary, leaves the summary, with a warning.
+    longer than the summary, leaves the summary, with a warning. `progress` sees the
+    pages as they arrive.
     """
     wanted = [
         i for i, a in enumerate(articles) if is_url(a.url) and len(a.text.split()) < SUMMARY_WORDS
     ]
     urls = list(dict.fromkeys(articles[i].url for i in wanted))
-    pages = dict(zip(urls, fetch(urls, timeout=timeout), strict=True))
+    fetched = fetch(urls, timeout=timeout, progress=progress, failed="the summary is kept")
+    pages = dict(zip(urls, fetched, strict=True))
     followed = list(articles)
     for i in wanted:
         article = articles[i]

@@ -191,11 +191,28 @@ def test_follow_links_reads_each_linked_article_and_keeps_the_feed_metadata(serv
     assert floods.published == entries[0].published  # ...under the feed's own metadata
     # A link that fails or leads to no article keeps the summary, and says so.
     assert (gone, picture, yesterday) == (entries[1], entries[2], entries[3])
-    assert f"could not fetch {server}/missing: HTTP 404" in caplog.text
+    assert f"could not fetch {server}/missing: HTTP 404 Not Found (the summary is kept)" in (
+        caplog.text
+    )
     assert f"no article found at {server}/picture.png; kept the summary of picture" in caplog.text
     # An entry that carries its whole article is not fetched again.
     assert whole == entries[4]
     assert "/whole.html" not in Handler.paths
+
+
+def test_following_links_reports_progress_over_each_link_once(server):
+    entries = read_paths([f"{server}/links.rss"])
+    seen = []
+
+    def progress(pages, total):
+        seen.append(total)
+        for page in pages:
+            seen.append(page.url if page else None)
+            yield page
+
+    follow_links([*entries, entries[0]], timeout=5, progress=progress)
+    # Four links to fetch (the whole entry needs none, the repeated one is fetched once).
+    assert seen == [4, f"{server}/article.html", None, f"{server}/picture.png", None]
 
 
 def test_links_are_only_followed_when_asked_and_only_for_the_day_kept(server):
