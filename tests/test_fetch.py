@@ -231,3 +231,13 @@ def test_links_are_only_followed_when_asked_and_only_for_the_day_kept(server):
     stories = json.loads(followed.stdout)["stories"]
     texts = [item["text"] for story in stories for item in story["items"]]
     assert any("coastal town of Valencia" in text for text in texts)  # from the page
+
+
+def test_summarize_follows_links_too(server):
+    from typer.testing import CliRunner
+
+    args = ["summarize", f"{server}/links.rss", "--follow-links", "-f", "json"]
+    result = CliRunner().invoke(app, args)
+    assert result.exit_code == 0, result.output
+    texts = [item["text"] for item in json.loads(result.stdout)["items"]]
+    assert any("coastal town of Valencia" in text for text in texts)
