@@ -166,7 +166,7 @@ def summarize(
         mail = _mail(email_to, email_from, subject, smtp_host, smtp_port, smtp_user, smtp_tls, eml)
         articles = read_paths(paths, sys.stdin.buffer, timeout=timeout)
         if follow:
-            articles = follow_links(articles, timeout=timeout)
+            articles = follow_links(articles, timeout=timeout, progress=_progress("fetching links"))
         briefing = run(articles, settings)
         _publish(briefing, fmt, output, settings.templates, mail, eml)
     except SummarizerError as error:
@@ -226,14 +226,13 @@ def brief(
         mail = _mail(email_to, email_from, subject, smtp_host, smtp_port, smtp_user, smtp_tls, eml)
         jobs = jobs or default_jobs()
         articles = read_paths(paths, sys.stdin.buffer, timeout=timeout, jobs=jobs)
-        watched = sys.stderr.isatty()  # progress bars only where someone sees them
         if follow:  # only the day's links: the others would be fetched to be dropped
             articles = follow_links(
                 published_on(articles, day) if day else articles,
                 timeout=timeout,
-                progress=_progress("fetching links") if watched else None,
+                progress=_progress("fetching links"),
             )
-        progress = _progress("summarizing") if watched else None
+        progress = _progress("summarizing")
         digest = run(
             articles, settings, date=day, max_stories=max_stories, jobs=jobs, progress=progress
         )
@@ -319,8 +318,11 @@ def evaluate(
     typer.echo(table(results, f"{dataset} at {words} words ({len(results[0].rouge1)} stories)"))
 
 
-def _progress(description: str) -> Progress[Any]:
-    """A progress bar on standard error, labelled with `description`."""
+def _progress(description: str) -> Progress[Any] | None:
+    """A progress bar on standard error, labelled with `description`; None when standard
+    error is not a terminal (nobody would see it, and a log would fill with redraws)."""
+    if not sys.stderr.isatty():
+        return None
 
     def bar(items: Iterable[T], total: int) -> Iterator[T]:
         from rich.console import Console
