@@ -152,8 +152,22 @@ def vectorise(terms: tuple[tuple[str, ...], ...]) -> Lexicon:
     keys, counts = np.unique(text_of * size + tokens, return_counts=True)
     rows, columns = keys // size, keys % size
     document_frequency = np.bincount(columns, minlength=len(vocabulary))
-    idf = np.log((1 + len(terms)) / (1 + document_frequency)) + 1.0
-    weights = (1.0 + np.log(counts)) * idf[columns]
-    norms = np.sqrt(np.bincount(rows, weights=weights**2, minlength=len(terms)))
-    weights = weights / norms[rows]
+    weights = tf_idf(rows, columns, counts, document_frequency, len(terms))
     return Lexicon(terms, rows, columns, weights, len(vocabulary), tokens, text_of)
+
+
+def tf_idf(
+    rows: np.ndarray,
+    columns: np.ndarray,
+    counts: np.ndarray,
+    document_frequency: np.ndarray,
+    texts: int,
+) -> np.ndarray:
+    """Weights (log tf, smooth idf, rows L2-normalised) of the entries (`rows`, `columns`,
+    sorted by row then column) that a term occurs `counts` times in a text, given each
+    term's `document_frequency` among `texts` texts (a pool split across machines gives
+    the whole pool's, so that every part weighs alike)."""
+    idf = np.log((1 + texts) / (1 + document_frequency)) + 1.0
+    weights = (1.0 + np.log(counts)) * idf[columns]
+    norms = np.sqrt(np.bincount(rows, weights=weights**2, minlength=int(rows.max(initial=-1)) + 1))
+    return np.asarray(weights / norms[rows])
