@@ -27,3 +27,9 @@ class DeliveryError(SummarizerError):
     """A digest that could not be sent; the message says what failed and where it was kept."""
 
     exit_code = 1
+
+
+class ClusterError(SummarizerError):
+    """A Dask cluster that cannot be reached or that failed the run."""
+
+    exit_code = 1
