@@ -43,7 +43,7 @@ from typing import Any, BinaryIO
 import numpy as np
 from scipy import sparse
 
-from .config import Settings
+from .config import DEFAULT_LANGUAGE, Settings
 from .daily import DEFAULT_SENTENCES_PER_STORY, DEFAULT_STORIES, _prominence, _story
 from .errors import ClusterError, ConfigError, InputError
 from .fetch import TIMEOUT, is_url
@@ -271,7 +271,56 @@ def _brief(
     def submit(function: Any, *args: Any) -> Any:
         return client.submit(function, *args, retries=RETRIES)
 
-    language = settings.language
+    buckets, total = _stories(client, sources, settings.language, date, exact_limit)
+    limit = max_stories or None
+    tops = client.gather([submit(_top, bucket, limit) for bucket in buckets])
+    found = sum(count for count, _ in tops)
+    chosen = sorted((key, b, s) for b, (_, keys) in enumerate(tops) for key, s in keys)[:limit]
+    wanted: dict[int, list[int]] = {}
+    for _, b, s in chosen:
+        wanted.setdefault(b, []).append(s)
+    done = {b: submit(_summarize, buckets[b], numbers, settings) for b, numbers in wanted.items()}
+    summaries = dict(zip(done, client.gather(list(done.values())), strict=True))
+    stories = tuple(summaries[b][wanted[b].index(s)] for _, b, s in chosen)
+    return Digest(
+        date=date.isoformat() if date else "", stories=stories, total=found, articles=total
+    )
+
+
+def stories_on_cluster(
+    paths: Sequence[str],
+    *,
+    scheduler: str | None = None,
+    workers: int | None = None,
+    language: str = DEFAULT_LANGUAGE,
+    exact_limit: int = EXACT_LIMIT,
+) -> list[list[int]]:
+    """Every story of the pool in `paths`, as `stories.group` gives them (lists of indices
+    into the articles in the order the partitions list them), grouped on a cluster.
+
+    Only the indices come back; for measuring the grouping (`benchmarks/distributed.py`).
+    """
+    sources, rest = partitions(paths)
+    if rest:
+        sources.append(Source(articles=tuple(read_paths(rest))))
+    with _client(scheduler, workers) as client:
+        buckets, _ = _stories(client, sources, language, None, exact_limit)
+        found = client.gather([client.submit(_indices, b, retries=RETRIES) for b in buckets])
+    return sorted(story for stories in found for story in stories)
+
+
+def _stories(
+    client: Any,
+    sources: list[Source],
+    language: str,
+    date: dt.date | None,
+    exact_limit: int,
+) -> tuple[list[Any], int]:
+    """Futures of the buckets of stories of the pool, and how many articles it holds."""
+
+    def submit(function: Any, *args: Any) -> Any:
+        return client.submit(function, *args, retries=RETRIES)
+
     parts = [submit(_read_part, source, language, date) for source in sources]
     sizes = client.gather([submit(_size, part) for part in parts])
     for _, _, warnings in sizes:
@@ -291,22 +340,8 @@ def _brief(
     if undated:
         log.warning("%d articles give no publication date and were left out by --date", undated)
     if total <= exact_limit:
-        buckets = [submit(_whole, language, *parts)]
-    else:
-        buckets = _grouped(submit, parts, counts, language, exact_limit)
-    limit = max_stories or None
-    tops = client.gather([submit(_top, bucket, limit) for bucket in buckets])
-    found = sum(count for count, _ in tops)
-    chosen = sorted((key, b, s) for b, (_, keys) in enumerate(tops) for key, s in keys)[:limit]
-    wanted: dict[int, list[int]] = {}
-    for _, b, s in chosen:
-        wanted.setdefault(b, []).append(s)
-    done = {b: submit(_summarize, buckets[b], numbers, settings) for b, numbers in wanted.items()}
-    summaries = dict(zip(done, client.gather(list(done.values())), strict=True))
-    stories = tuple(summaries[b][wanted[b].index(s)] for _, b, s in chosen)
-    return Digest(
-        date=date.isoformat() if date else "", stories=stories, total=found, articles=total
-    )
+        return [submit(_whole, language, *parts)], total
+    return _grouped(submit, parts, counts, language, exact_limit), total
 
 
 def _grouped(
@@ -575,6 +610,10 @@ def _top(
     """How many stories the bucket holds, and the keys of its `limit` most prominent."""
     keyed = sorted((key, number) for number, key in enumerate(bucket.keys))
     return len(keyed), keyed[:limit]
+
+
+def _indices(bucket: _Bucket) -> list[list[int]]:
+    return bucket.stories
 
 
 def _summarize(bucket: _Bucket, numbers: list[int], settings: Settings) -> list[Briefing]:

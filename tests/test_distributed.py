@@ -31,9 +31,10 @@ from summarizer import daily  # noqa: E402
 from summarizer.cli import app  # noqa: E402
 from summarizer.config import Settings  # noqa: E402
 from summarizer.daily import brief  # noqa: E402
-from summarizer.distributed import brief_on_cluster, partitions  # noqa: E402
+from summarizer.distributed import brief_on_cluster, partitions, stories_on_cluster  # noqa: E402
 from summarizer.ingest import read_paths  # noqa: E402
 from summarizer.model import Article  # noqa: E402
+from summarizer.pipeline import prepare  # noqa: E402
 from summarizer.render import render  # noqa: E402
 from summarizer.stories import group  # noqa: E402
 
@@ -314,3 +315,12 @@ def test_an_article_record_round_trips(tmp_path):
     read = read_paths([str(folder)])
     assert [asdict(a)["id"] for a in read] == [r["id"] for r in records]
     assert all(isinstance(a, Article) for a in read)
+
+
+def test_stories_on_cluster_are_the_groups_of_stories_group(cluster, pool_folder):
+    cleaned = [prepare(a) for a in read_paths([str(pool_folder)])]
+    for limit in (8, 2000):
+        found = stories_on_cluster(
+            [str(pool_folder)], scheduler=cluster.scheduler_address, exact_limit=limit
+        )
+        assert found == group(cleaned, "english", exact_limit=limit)
