@@ -9,12 +9,14 @@ Then, with the whole pool's vocabulary and document frequencies merged on the wo
 1. each partition weighs its articles (`lexicon.tf_idf`, with the pool's frequencies, so
    every weight is the one the local path computes) and lists each article's heaviest
    terms (`stories.index_terms`);
-2. a shuffle on the terms brings each term's articles together; the pairs of articles
-   that share a term are summed per pair (a second shuffle, on the pair's first article)
-   into the candidate pairs of `stories`;
+2. that index (some 17 entries an article) is gathered, term by article, on every worker,
+   and each partition finds its articles' candidate pairs through it by the sparse
+   product `stories._candidate_pairs` computes. (A shuffle of the per-term pairs was
+   tried first: at 100,000 articles its pairs took 1.6 GiB per worker);
 3. each pair of partitions computes its candidates' similarity; the pairs at least
-   `stories.THRESHOLD` alike come to one worker as a list of edges (16 bytes each), whose
-   connected components (split while too large) it finds as `stories` does;
+   `stories.THRESHOLD` alike are reduced, `FOREST_FAN_IN` sets at a time, to a maximum
+   spanning forest, which has the same connected components at every threshold, and one
+   worker finds the components (split while too large) as `stories._split` does;
 4. a shuffle on the components brings each component's articles together, and a worker
    groups it into stories (`stories.component_stories`);
 5. only the most prominent stories' keys come back here; the workers that hold those
@@ -36,7 +38,7 @@ import logging
 import operator
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any, BinaryIO
 
@@ -70,6 +72,8 @@ log = logging.getLogger(__name__)
 PARTITION_BYTES = 32 * 2**20  # files read by one task, at most (a larger file is one task)
 PARQUET = ".parquet"
 RETRIES = 3  # times a task that fails is tried again
+CANDIDATE_ROWS = 1000  # articles whose candidate pairs are found at once (bounds memory)
+FOREST_FAN_IN = 8  # edge sets merged into one spanning forest at a time
 CONNECT_TIMEOUT = 10  # seconds to wait for a scheduler
 EXTRA_HINT = "pip install 'summarizer[dask]'"
 
@@ -82,6 +86,9 @@ class Source:
     files: tuple[str, ...] = ()
     row_group: int = -1  # with a single Parquet file: the row group read
     articles: tuple[Article, ...] = ()
+
+
+_Edges = tuple[np.ndarray, np.ndarray, np.ndarray]  # (i, j, similarity), i < j
 
 
 @dataclass(frozen=True, slots=True)
@@ -339,13 +346,16 @@ def _stories(
         raise InputError("no articles found in the input (give articles as text, HTML or JSON)")
     if undated:
         log.warning("%d articles give no publication date and were left out by --date", undated)
+    # The articles and their terms apart, so that the terms go once the rows are weighed.
+    articles = [submit(_articles, part) for part in parts]
     if total <= exact_limit:
-        return [submit(_whole, language, *parts)], total
-    return _grouped(submit, parts, counts, language, exact_limit), total
+        return [submit(_whole, language, *articles)], total
+    terms = [submit(_terms, part) for part in parts]
+    return _grouped(submit, terms, articles, counts, exact_limit), total
 
 
 def _grouped(
-    submit: Any, parts: list[Any], counts: list[int], language: str, exact_limit: int
+    submit: Any, parts: list[Any], articles: list[Any], counts: list[int], exact_limit: int
 ) -> list[Any]:
     """Buckets of stories from the distributed grouping (steps 1 to 4 of the module)."""
     total = sum(counts)
@@ -362,26 +372,29 @@ def _grouped(
         submit(_vectorise, part, ids, frequency, total, int(offsets[p]))
         for p, part in enumerate(parts)
     ]
-    # Shuffle on terms: each term's postings meet in one bucket, which lists its pairs.
-    postings = [submit(_postings, v, frequency, n_parts) for v in vectors]
-    term_pairs = [
-        submit(_term_pairs, offsets, *[submit(operator.itemgetter(b), p) for p in postings])
-        for b in range(n_parts)
-    ]
-    # Shuffle on the pair's first article: the candidate pairs, by the second's partition.
+    # The index of each article's heaviest terms, gathered (transposed: term by article)
+    # on every worker; each partition finds its articles' candidates through it.
+    heaviest = [submit(_heaviest, v, frequency) for v in vectors]
+    index = submit(_inverted, *heaviest)
     candidates = [
-        submit(_candidates, offsets, *[submit(operator.itemgetter(p), t) for t in term_pairs])
-        for p in range(n_parts)
+        submit(_candidates, h, index, int(offsets[p]), offsets) for p, h in enumerate(heaviest)
     ]
     edges = [
         submit(_edges, submit(operator.itemgetter(q), candidates[p]), vectors[p], vectors[q])
         for p in range(n_parts)
         for q in range(p, n_parts)
     ]
-    labels = submit(_labels, total, exact_limit, *edges)
+    # Only a maximum spanning forest of the edges reaches one worker: it has the same
+    # components as the edges at every threshold, so `stories._split` cuts it alike.
+    while len(edges) > 1:
+        edges = [
+            submit(_forest, total, *edges[k : k + FOREST_FAN_IN])
+            for k in range(0, len(edges), FOREST_FAN_IN)
+        ]
+    labels = submit(_labels, total, exact_limit, edges[0])
     # Shuffle on components: each bucket gathers whole components and groups them.
     routed = [
-        submit(_route, part, v, labels, n_parts) for part, v in zip(parts, vectors, strict=True)
+        submit(_route, mine, v, labels, n_parts) for mine, v in zip(articles, vectors, strict=True)
     ]
     return [
         submit(_bucket, *[submit(operator.itemgetter(b), r) for r in routed])
@@ -411,6 +424,14 @@ def _read_part(source: Source, language: str, date: dt.date | None) -> _Part:
 
 def _size(part: _Part) -> tuple[int, int, tuple[str, ...]]:
     return len(part.articles), part.undated, part.warnings
+
+
+def _articles(part: _Part) -> tuple[Article, ...]:
+    return part.articles
+
+
+def _terms(part: _Part) -> _Part:
+    return replace(part, articles=())
 
 
 def _vocabulary(part: _Part) -> tuple[dict[str, int], list[int]]:
@@ -451,6 +472,7 @@ def _vectorise(
     """The partition's rows of the pool's TF-IDF matrix, as `lexicon.vectorise` builds it."""
     size = max(len(frequency), 1)
     tokens = np.fromiter((ids[t] for terms in part.terms for t in terms), dtype=np.int64)
+    # `part` carries no articles here (`_terms`): its terms and days give the rows.
     text_of = np.repeat(np.arange(len(part.terms), dtype=np.int64), [len(t) for t in part.terms])
     keys, counts = np.unique(text_of * size + tokens, return_counts=True)
     rows, columns = keys // size, keys % size
@@ -459,63 +481,33 @@ def _vectorise(
     return _Vectors(matrix=matrix, days=part.days, offset=offset)
 
 
-def _postings(
-    vectors: _Vectors, frequency: np.ndarray, buckets: int
-) -> list[tuple[np.ndarray, np.ndarray, np.ndarray]]:
-    """The partition's indexed (term, article, weight) entries, cut by term into buckets."""
-    heaviest = index_terms(vectors.matrix, frequency).tocoo()
-    terms = heaviest.col.astype(np.int64)
-    articles = heaviest.row.astype(np.int64) + vectors.offset
-    bucket = terms % buckets
-    return [
-        (terms[bucket == b], articles[bucket == b], heaviest.data[bucket == b])
-        for b in range(buckets)
-    ]
+def _heaviest(vectors: _Vectors, frequency: np.ndarray) -> sparse.csr_matrix:
+    """The partition's rows of the index (`stories.index_terms`)."""
+    return index_terms(vectors.matrix, frequency)
 
 
-def _term_pairs(
-    offsets: np.ndarray, *postings: tuple[np.ndarray, np.ndarray, np.ndarray]
-) -> list[tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]]:
-    """Every pair (i < j) of articles sharing an indexed term, with the term and the product
-    of their weights, cut by the partition of i."""
-    terms = np.concatenate([p[0] for p in postings])
-    articles = np.concatenate([p[1] for p in postings])
-    weights = np.concatenate([p[2] for p in postings])
-    order = np.lexsort((articles, terms))
-    terms, articles, weights = terms[order], articles[order], weights[order]
-    starts = np.flatnonzero(np.r_[True, terms[1:] != terms[:-1]]) if len(terms) else terms
-    sizes = np.diff(np.r_[starts, len(terms)])
-    # For entry e at position k of its term's run of n: the pairs (e, e + 1 ... run end).
-    position = np.arange(len(terms)) - np.repeat(starts, sizes)
-    after = np.repeat(sizes, sizes) - position - 1
-    first = np.repeat(np.arange(len(terms)), after)
-    second = first + 1 + (np.arange(len(first)) - np.repeat(np.cumsum(after) - after, after))
-    i, j = articles[first], articles[second]
-    products = weights[first] * weights[second]
-    part = np.searchsorted(offsets, i, side="right") - 1
-    return [
-        (i[part == p], j[part == p], terms[first][part == p], products[part == p])
-        for p in range(len(offsets) - 1)
-    ]
+def _inverted(*heaviest: sparse.csr_matrix) -> sparse.csr_matrix:
+    """The whole pool's index, term by article."""
+    return sparse.vstack(heaviest, format="csr").T.tocsr()
 
 
 def _candidates(
-    offsets: np.ndarray, *pieces: tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]
+    heaviest: sparse.csr_matrix, inverted: sparse.csr_matrix, offset: int, offsets: np.ndarray
 ) -> list[tuple[np.ndarray, np.ndarray]]:
-    """The candidate pairs (i, j) with i in this partition, summed over their shared
-    indexed terms in term order as `stories._candidate_pairs` sums them, cut by j's
-    partition."""
-    i = np.concatenate([p[0] for p in pieces])
-    j = np.concatenate([p[1] for p in pieces])
-    terms = np.concatenate([p[2] for p in pieces])
-    products = np.concatenate([p[3] for p in pieces])
-    order = np.lexsort((terms, j, i))
-    i, j, products = i[order], j[order], products[order]
-    new = np.r_[True, (i[1:] != i[:-1]) | (j[1:] != j[:-1])] if len(i) else np.zeros(0, bool)
-    pair = np.cumsum(new) - 1
-    shared = np.bincount(pair, weights=products) if len(i) else np.zeros(0)
-    keep = shared > INDEX_FLOOR
-    i, j = i[new][keep], j[new][keep]
+    """The candidate pairs (i < j) with i in this partition, as `stories._candidate_pairs`
+    finds them (the same sparse product, row by row), cut by the partition of j."""
+    found_i, found_j = [], []
+    for start in range(0, heaviest.shape[0], CANDIDATE_ROWS):
+        shared = (heaviest[start : start + CANDIDATE_ROWS] @ inverted).tocoo()
+        i = shared.row.astype(np.int64) + offset + start
+        j = shared.col.astype(np.int64)
+        keep = (j > i) & (shared.data > INDEX_FLOOR)
+        found_i.append(i[keep])
+        found_j.append(j[keep])
+    i, j = (
+        np.concatenate(found_i or [np.zeros(0, np.int64)]),
+        np.concatenate(found_j or [np.zeros(0, np.int64)]),
+    )
     part = np.searchsorted(offsets, j, side="right") - 1
     return [(i[part == q], j[part == q]) for q in range(len(offsets) - 1)]
 
@@ -536,24 +528,42 @@ def _edges(
     return pairs[0][keep], pairs[1][keep], similarity[keep]
 
 
-def _labels(
-    total: int, limit: int, *edges: tuple[np.ndarray, np.ndarray, np.ndarray]
-) -> np.ndarray:
-    """The component (of at most `limit` articles) of each article of the pool."""
-    rows = np.concatenate([e[0] for e in edges]).astype(np.intp)
-    cols = np.concatenate([e[1] for e in edges]).astype(np.intp)
+def _forest(total: int, *edges: tuple[np.ndarray, np.ndarray, np.ndarray]) -> _Edges:
+    """A maximum spanning forest of the union of `edges` (pairs i < j of articles of a pool
+    of `total`, none in two of them), with each kept edge's similarity."""
+    rows = np.concatenate([e[0] for e in edges]).astype(np.int64)
+    cols = np.concatenate([e[1] for e in edges]).astype(np.int64)
     weights = np.concatenate([e[2] for e in edges])
+    if len(rows) == 0:
+        return rows, cols, weights
+    from scipy.sparse.csgraph import minimum_spanning_tree
+
+    # 2 - similarity: positive (scipy drops zero weights), and smallest for the most alike.
+    graph = sparse.coo_matrix((2.0 - weights, (rows, cols)), shape=(total, total)).tocsr()
+    tree = minimum_spanning_tree(graph).tocoo()
+    low = np.minimum(tree.row, tree.col).astype(np.int64)
+    high = np.maximum(tree.row, tree.col).astype(np.int64)
+    keys = rows * total + cols
+    order = np.argsort(keys)
+    found = order[np.searchsorted(keys, low * total + high, sorter=order)]
+    return rows[found], cols[found], weights[found]
+
+
+def _labels(total: int, limit: int, edges: _Edges) -> np.ndarray:
+    """The component (of at most `limit` articles) of each article of the pool."""
+    rows, cols, weights = edges
     labels = np.empty(total, dtype=np.int64)
-    for number, members in enumerate(_split(np.arange(total), rows, cols, weights, limit)):
+    parts = _split(np.arange(total), rows.astype(np.intp), cols.astype(np.intp), weights, limit)
+    for number, members in enumerate(parts):
         labels[members] = number
     return labels
 
 
 def _route(
-    part: _Part, vectors: _Vectors, labels: np.ndarray, buckets: int
+    articles: tuple[Article, ...], vectors: _Vectors, labels: np.ndarray, buckets: int
 ) -> list[tuple[np.ndarray, np.ndarray, list[Article], sparse.csr_matrix, np.ndarray]]:
     """The partition's (index, component, article, row, day), cut by component into buckets."""
-    n = len(part.articles)
+    n = len(articles)
     mine = labels[vectors.offset : vectors.offset + n]
     pieces = []
     for b in range(buckets):
@@ -562,7 +572,7 @@ def _route(
             (
                 rows + vectors.offset,
                 mine[rows],
-                [part.articles[r] for r in rows],
+                [articles[r] for r in rows],
                 vectors.matrix[rows],
                 vectors.days[rows],
             )
@@ -590,9 +600,9 @@ def _bucket(
     return _keyed(by_index, stories)
 
 
-def _whole(language: str, *parts: _Part) -> _Bucket:
+def _whole(language: str, *parts: tuple[Article, ...]) -> _Bucket:
     """A small pool grouped on one worker by `stories.group`, as the local path groups it."""
-    articles = [a for part in parts for a in part.articles]
+    articles = [a for part in parts for a in part]
     return _keyed(dict(enumerate(articles)), group(articles, language))
 
 
