@@ -158,12 +158,12 @@ def compare(folder: Path, labels: list[str], workers: int) -> None:
     remote = stories_on_cluster([str(folder)], workers=workers)
     remote_seconds = time.perf_counter() - start
     for name, found, seconds in (
-        ("single machine", local, local_seconds),
-        (f"cluster of {workers}", remote, remote_seconds),
+        ("single machine (stories.group on the cleaned articles)", local, local_seconds),
+        (f"cluster of {workers} (reads, cleans and groups)", remote, remote_seconds),
     ):
         p, r, f = bcubed(found, labels)
         print(
-            f"  {name:>16}: B-cubed P {p:.4f} R {r:.4f} F1 {f:.4f}, "
+            f"  {name}: B-cubed P {p:.4f} R {r:.4f} F1 {f:.4f}, "
             f"{len(found)} stories, {seconds:.1f} s"
         )
     print(f"  identical groupings: {local == remote}")
