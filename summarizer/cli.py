@@ -201,7 +201,7 @@ def brief(
         str | None,
         typer.Option(
             help="Run on the Dask cluster whose scheduler is here (tcp://HOST:8786); "
-            "needs pip install 'summarizer[dask]'.",
+            "needs pip install 'summarizer\\[dask]'.",
             rich_help_panel=_CLUSTER,
         ),
     ] = None,
@@ -209,7 +209,7 @@ def brief(
         int | None,
         typer.Option(
             help="Run on a Dask cluster of this many local worker processes, started for the "
-            "run; needs pip install 'summarizer[dask]'.",
+            "run; needs pip install 'summarizer\\[dask]'.",
             rich_help_panel=_CLUSTER,
         ),
     ] = None,
