@@ -409,7 +409,7 @@ def test_pool_takes_the_first_sentences_of_every_article():
 
 
 def test_input_larger_than_the_limit(tmp_path, monkeypatch):
-    monkeypatch.setattr("summarizer.ingest.MAX_INPUT_BYTES", 2**20)
+    monkeypatch.setattr("summarizer.ingest.files.MAX_INPUT_BYTES", 2**20)
     path = tmp_path / "huge.txt"
     path.write_text(_large_story(2**20 + 10, seed=2), encoding="utf-8")
     fails(

@@ -1,5 +1,4 @@
-"""RSS 0.9x/1.0/2.0 and Atom feeds: what each entry says, as fields (`ingest.read_feed`
-makes the articles).
+"""RSS 0.9x/1.0/2.0 and Atom feeds: each entry becomes an article.
 
 feedparser does the parsing (and drops scripts and other unsafe markup from entry
 content). An entry's outlet is its own `<source>` when an aggregator names one, else the
@@ -11,7 +10,9 @@ from __future__ import annotations
 import time
 from typing import Any
 
-from .errors import InputError
+from ..errors import InputError
+from ..model import Article
+from .fields import FIELDS, make_article, without_markup
 
 FEED_MARKERS = ("<rss", "<feed", "<rdf:rdf")
 """What the start of a feed looks like (lower-cased), after any XML declaration."""
@@ -55,6 +56,21 @@ def feed_entries(text: str) -> list[dict[str, str]]:
             }
         )
     return entries
+
+
+def read_feed(text: str, name: str, meta: dict[str, str]) -> list[Article]:
+    """The entries of an RSS or Atom feed; each entry's HTML becomes its text, and an entry
+    with neither content nor summary stands for its title (`follow_links` can fetch more)."""
+    articles = []
+    for number, entry in enumerate(feed_entries(text), 1):
+        fields = {k: v for k, v in entry.items() if k in FIELDS and v}
+        fields.setdefault("id", f"{name}-{number}")
+        fields.setdefault("source", meta.get("source") or name)
+        fields["title"] = " ".join(without_markup(fields.get("title", "")).split())
+        lines = without_markup(entry["html"]).splitlines()
+        text = "\n".join(" ".join(line.split()) for line in lines if line.strip())
+        articles.append(make_article(fields, text or fields["title"], name))
+    return articles
 
 
 def _published(entry: Any) -> str:

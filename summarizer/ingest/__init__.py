@@ -1,0 +1,158 @@
+"""Readers: paths, folders, standard input and URLs become `Article`s.
+
+One module per kind of input: `files` (files, folders, standard input; decoding; the
+registry of readers), `text` (plain text and Markdown), `pages` (HTML), `records` (JSON
+and JSON Lines), `feeds` (RSS and Atom), `urls` (fetched pages and feeds, and following
+feed entries' links); `fields` holds what they share. `read_paths` reads them all.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Sequence
+from dataclasses import replace
+from functools import partial
+from pathlib import Path
+from typing import BinaryIO
+
+from ..errors import InputError
+from ..fetch import TIMEOUT, fetch, is_url
+from ..model import Article
+from .feeds import read_feed
+from .fields import Unusable
+from .files import READERS, SUFFIXES, decode, readings
+from .pages import read_html
+from .records import read_json, read_jsonl
+from .text import read_text
+from .urls import follow_links, read_page
+
+log = logging.getLogger(__name__)
+
+__all__ = [
+    "READERS",
+    "SUFFIXES",
+    "decode",
+    "follow_links",
+    "read_feed",
+    "read_html",
+    "read_json",
+    "read_jsonl",
+    "read_paths",
+    "read_text",
+]
+
+PARALLEL_FROM = 32  # fewer inputs than this are read faster than a process pool starts
+
+
+def read_paths(
+    paths: Sequence[str],
+    stdin: BinaryIO | None = None,
+    *,
+    timeout: float = TIMEOUT,
+    jobs: int = 1,
+) -> list[Article]:
+    """Every article in `paths`: files, folders (read recursively), `-` for standard input,
+    and http(s) URLs of pages or feeds (fetched, `timeout` seconds each).
+
+    A file that is not text, or an HTML page without an article, is skipped with a warning
+    while other inputs hold articles; when none does, it is the error. A URL that fails
+    is always skipped with a warning. `jobs` processes read (and extract) the files when
+    there are many; the articles come in the same order either way.
+    """
+    articles: list[Article] = []
+    unusable: list[Unusable] = []
+    urls = list(dict.fromkeys(given for given in paths if is_url(given)))
+    pages = dict(zip(urls, fetch(urls, timeout=timeout), strict=True))
+    reads: list[Callable[[], list[Article]]] = []
+    for given in paths:
+        if is_url(given):
+            reads.append(partial(read_page, pages[given]))
+        else:
+            reads.extend(readings(given, stdin))
+    for read, why in _attempt_all(reads, jobs):
+        articles.extend(read)
+        if why:
+            unusable.append(Unusable(*why))
+    if unusable and not articles:
+        if len(unusable) == 1:
+            raise unusable[0]
+        found = "; ".join(f"{skipped.shown}: {skipped.reason}" for skipped in unusable[:3])
+        more = f"; and {len(unusable) - 3} more" if len(unusable) > 3 else ""
+        raise InputError(f"no articles in {found}{more} (give articles as text, HTML or JSON)")
+    for skipped in unusable:
+        log.warning("skipped %s: %s", skipped.shown, skipped.reason)
+    if not articles and urls and all(is_url(p) for p in paths):
+        raise InputError("no articles could be read from the URLs given (see the warnings above)")
+    if not articles and any(p == "-" or Path(p).is_file() for p in paths):
+        raise InputError(
+            f"no text to summarize in {', '.join(paths)}: the input is empty "
+            "(give the articles' text)"
+        )
+    if not articles:
+        raise InputError(
+            "no articles found in "
+            + ", ".join(paths)
+            + f" (give articles or feeds as files: {', '.join(sorted(SUFFIXES))})"
+        )
+    return _unique_ids(_without_repeats(articles))
+
+
+_Outcome = tuple[list[Article], tuple[str, str, str] | None]
+
+
+def _attempt(read: Callable[[], list[Article]]) -> _Outcome:
+    """The articles a reading gives, or why its input is unusable (as plain values, which
+    cross a process boundary where the exception would not)."""
+    try:
+        return read(), None
+    except Unusable as error:
+        return [], (error.reason, error.hint, error.shown)
+
+
+def _attempt_all(reads: list[Callable[[], list[Article]]], jobs: int) -> list[_Outcome]:
+    many = len(reads) >= PARALLEL_FROM and all(isinstance(r, partial) for r in reads)
+    if jobs <= 1 or not many:  # standard input is read here, never in a pool
+        return [_attempt(read) for read in reads]
+    from concurrent.futures import ProcessPoolExecutor
+
+    with ProcessPoolExecutor(max_workers=jobs) as pool:
+        return list(pool.map(_attempt, reads, chunksize=max(1, len(reads) // (jobs * 8))))
+
+
+def _without_repeats(articles: list[Article]) -> list[Article]:
+    """The articles with each read more than once kept once: the same outlet, link (or id)
+    and text, as when feed snapshots taken through the day overlap."""
+    seen: set[tuple[str, str, str]] = set()
+    kept = []
+    for article in articles:
+        key = (article.source, article.url or article.id, article.text)
+        if key not in seen:
+            seen.add(key)
+            kept.append(article)
+    if len(kept) < len(articles):
+        repeats = len(articles) - len(kept)
+        log.warning(
+            "%d article%s read more than once (same outlet, link and text) %s counted once",
+            repeats,
+            "s were" if repeats > 1 else " was",
+            "are" if repeats > 1 else "is",
+        )
+    return kept
+
+
+def _unique_ids(articles: list[Article]) -> list[Article]:
+    """Ids made unique by a numeric suffix, in input order, so attribution never merges two."""
+    taken: set[str] = set()
+    given = {article.id for article in articles}
+    last_count: dict[str, int] = {}  # so that n copies of one id take n steps, not n * n
+    unique = []
+    for article in articles:
+        count = last_count.get(article.id, 1)
+        new_id = article.id if count == 1 else f"{article.id}-{count}"
+        while new_id in taken or (new_id != article.id and new_id in given):
+            count += 1
+            new_id = f"{article.id}-{count}"
+        last_count[article.id] = count
+        taken.add(new_id)
+        unique.append(article if new_id == article.id else replace(article, id=new_id))
+    return unique

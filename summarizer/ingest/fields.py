@@ -1,0 +1,90 @@
+"""What every reader shares: an article's fields, free of control characters and markup.
+
+Control characters are dropped from what is read, and markup inside plain text, a JSON
+`text` or a feed entry is reduced to the text a browser would show, without scripts,
+styles or frames.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..errors import InputError
+from ..model import Article
+
+FIELDS = ("id", "source", "title", "url", "published")
+
+# Terminal escape sequences, control characters (C0 but tab, line feed, form feed and
+# carriage return; DEL; C1), the replacement character and lone surrogates: never part of
+# a story.
+NOT_TEXT = re.compile(
+    r"\x1b\[[0-?]*[ -/]*[@-~]|[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f\ufffd\ud800-\udfff]"
+)
+# Markup in plain text or a JSON `text`: an HTML comment, or a tag an HTML page would use.
+_MARKUP = re.compile(
+    r"<!--|</?(?:script|style|iframe|noscript|template|object|embed|svg|math|p|br|div|span|a"
+    r"|b|i|u|em|strong|small|sup|sub|font|img|h[1-6]|ul|ol|li|table|tr|td|th|blockquote|section"
+    r"|article|header|footer|nav|aside|figure|figcaption|form|input|button|link|meta|html|head"
+    r"|body|title|pre|code|hr|center|main)\b[^<>]*>",
+    re.IGNORECASE,
+)
+_NOT_XML = re.compile("[\ufffe\uffff]")  # besides the control characters
+# Elements whose content a browser does not show as text, and block elements.
+_HIDDEN = (
+    "script style iframe noscript template object svg math head title select textarea audio"
+    " video canvas"
+).split()
+_BLOCK = (
+    "p br div li ul ol dl dt dd h1 h2 h3 h4 h5 h6 tr table blockquote section article header"
+    " footer nav aside figure figcaption pre hr main"
+).split()
+
+
+class Unusable(InputError):
+    """An input with no article in it: skipped while other inputs have some."""
+
+    def __init__(self, reason: str, hint: str, shown: str = "") -> None:
+        super().__init__(f"{shown}: {reason} ({hint})" if shown else f"{reason} ({hint})")
+        self.reason, self.hint, self.shown = reason, hint, shown
+
+
+def make_article(fields: dict[str, str], text: str, name: str) -> Article:
+    """An article from what a reader found, without control characters in any field."""
+    field = {k: NOT_TEXT.sub("", v) for k, v in fields.items()}
+    name = NOT_TEXT.sub("", name) or "article"
+    return Article(
+        id=field.get("id") or name,
+        source=field.get("source") or name,
+        title=field.get("title", ""),
+        url=field.get("url", ""),
+        published=field.get("published", ""),
+        text=NOT_TEXT.sub("", text),
+    )
+
+
+def without_markup(text: str) -> str:
+    """What a browser shows of text that holds HTML markup, with a line break around each
+    block element and without scripts, styles, frames or comments; other text as it is."""
+    if not _MARKUP.search(text):
+        return text
+    from lxml import etree
+    from lxml import html as lxml_html
+
+    parser = lxml_html.HTMLParser(
+        encoding="utf-8", remove_comments=True, remove_pis=True, huge_tree=True
+    )
+    try:  # libxml2 parses tag soup in linear time, where html.parser can take quadratic
+        root = lxml_html.document_fromstring(_xml_characters(text).encode(), parser=parser)
+    except etree.ParserError:  # nothing but markup
+        return ""
+    for element in list(root.iter(*_HIDDEN)):
+        element.drop_tree()
+    for element in root.iter(*_BLOCK):
+        element.text = "\n" + (element.text or "")
+        element.tail = "\n" + (element.tail or "")
+    return str(root.text_content())
+
+
+def _xml_characters(text: str) -> str:
+    """`text` with only the characters libxml2 takes (XML's `Char`), a form feed a newline."""
+    return _NOT_XML.sub("", NOT_TEXT.sub("", text).replace("\x0c", "\n"))
