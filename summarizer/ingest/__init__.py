@@ -17,6 +17,7 @@ from typing import BinaryIO
 
 from ..errors import InputError
 from ..fetch import TIMEOUT, fetch, is_url
+from ..links import canonical_url
 from ..model import Article
 from .feeds import read_feed
 from .fields import Unusable
@@ -120,24 +121,40 @@ def _attempt_all(reads: list[Callable[[], list[Article]]], jobs: int) -> list[_O
 
 
 def _without_repeats(articles: list[Article]) -> list[Article]:
-    """The articles with each read more than once kept once: the same outlet, link (or id)
-    and text, as when feed snapshots taken through the day overlap."""
-    seen: set[tuple[str, str, str]] = set()
-    kept = []
+    """The articles with each read more than once kept once: the same outlet and link
+    (compared by `canonical_url`, so tracking parameters and fragments do not count; the
+    feed's guid too when it is a link), else the same outlet, id and text. Feed snapshots
+    taken through the day overlap, and two feeds of one outlet share articles. The copy
+    with the most text is kept (the first of equals), where the first copy stood."""
+    first: dict[tuple[str, str], int] = {}  # a key -> the position of its article in kept
+    kept: list[Article] = []
     for article in articles:
-        key = (article.source, article.url or article.id, article.text)
-        if key not in seen:
-            seen.add(key)
+        keys = _identities(article)
+        found = next((first[key] for key in keys if key in first), None)
+        if found is None:
+            found = len(kept)
             kept.append(article)
+        elif len(article.text) > len(kept[found].text):
+            kept[found] = article
+        for key in keys:
+            first.setdefault(key, found)
     if len(kept) < len(articles):
         repeats = len(articles) - len(kept)
         log.warning(
-            "%d article%s read more than once (same outlet, link and text) %s counted once",
+            "%d article%s read more than once (same outlet and link) %s counted once",
             repeats,
             "s were" if repeats > 1 else " was",
             "are" if repeats > 1 else "is",
         )
     return kept
+
+
+def _identities(article: Article) -> list[tuple[str, str]]:
+    """What makes an article the same as another of its outlet: its links, else its text."""
+    links = [canonical_url(u) for u in (article.url, article.id) if is_url(u)]
+    if links:
+        return [(article.source, link) for link in dict.fromkeys(links)]
+    return [(article.source, f"{article.id}\n{article.text}")]
 
 
 def _unique_ids(articles: list[Article]) -> list[Article]:
