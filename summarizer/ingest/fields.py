@@ -2,11 +2,14 @@
 
 Control characters are dropped from what is read, and markup inside plain text, a JSON
 `text` or a feed entry is reduced to the text a browser would show, without scripts,
-styles or frames.
+styles or frames. Character references (`&amp;`, `&#8217;`, `&eacute;`) are decoded until
+nothing changes, as feeds often escape their text twice (`&amp;amp;`, `&amp;#8217;`) or
+escape the HTML of a description (`&lt;p&gt;...`), which is then reduced to its text too.
 """
 
 from __future__ import annotations
 
+import html
 import re
 
 from ..errors import InputError
@@ -48,21 +51,41 @@ class Unusable(InputError):
         self.reason, self.hint, self.shown = reason, hint, shown
 
 
+MAX_ESCAPES = 8  # levels of escaping undone; no feed escapes its text more often than twice
+
+
 def make_article(fields: dict[str, str], text: str, name: str) -> Article:
-    """An article from what a reader found, without control characters in any field."""
+    """An article from what a reader found, without control characters in any field, and
+    its title, outlet and text as a browser shows them (`without_markup`)."""
     field = {k: NOT_TEXT.sub("", v) for k, v in fields.items()}
     name = NOT_TEXT.sub("", name) or "article"
     return Article(
         id=field.get("id") or name,
-        source=field.get("source") or name,
-        title=field.get("title", ""),
+        source=_line(field.get("source", "")) or name,
+        title=_line(field.get("title", "")),
         url=field.get("url", ""),
         published=field.get("published", ""),
-        text=NOT_TEXT.sub("", text),
+        text=NOT_TEXT.sub("", without_markup(text)),
     )
 
 
+def _line(text: str) -> str:
+    return " ".join(NOT_TEXT.sub("", without_markup(text)).split())
+
+
 def without_markup(text: str) -> str:
+    """What a browser shows of `text`: markup reduced to its text (`_text_content`) and
+    character references decoded, again and again until nothing changes (at most
+    `MAX_ESCAPES` times), so that text escaped twice, or escaped HTML, comes out as text."""
+    for _ in range(MAX_ESCAPES):
+        shown = html.unescape(_text_content(text)) if "&" in text or "<" in text else text
+        if shown == text:
+            break
+        text = shown
+    return text
+
+
+def _text_content(text: str) -> str:
     """What a browser shows of text that holds HTML markup, with a line break around each
     block element and without scripts, styles, frames or comments; other text as it is."""
     if not _MARKUP.search(text):
