@@ -5,8 +5,12 @@ the articles and outlet names it must give."""
 from __future__ import annotations
 
 import re
+import socket
+
+import pytest
 
 from summarizer.ingest import read_paths
+from summarizer.ingest.outlets import _extractor, outlet_from_title, readable_domain
 
 ENTITY = re.compile(r"&(?:#\d+|#x[0-9a-f]+|[a-z][a-z0-9]*);", re.IGNORECASE)
 TAG = re.compile(r"</?[a-z][a-z0-9]*\b[^<>]*>", re.IGNORECASE)
@@ -59,3 +63,188 @@ def test_text_escaped_twice_and_escaped_html_come_out_as_text(tmp_path):
     for article in (first, second):
         for field in (article.title, article.text, article.source):
             assert not ENTITY.search(field) and not TAG.search(field), field
+
+
+# Feed titles as outlets give them, and the outlet each names ("" when only a section).
+FEED_TITLES = {
+    "Example Herald – Breaking News, World News and Video from Example Herald": "Example Herald",
+    "EXH > World News": "EXH",
+    "World - ExampleNews.com": "ExampleNews.com",
+    "Example Today - Category World": "Example Today",
+    "ExampleWeek feed": "ExampleWeek",
+    "EXN News Search Records Found 1000": "EXN News",
+    "Breaking News, World News and Video from Example Herald": "Example Herald",
+    "The Example Times": "The Example Times",
+    "World": "",
+    "Top Stories": "",
+    "Asia": "",
+    "Latest": "",
+    "World News | Top Stories": "",
+}
+
+
+@pytest.mark.parametrize(("title", "outlet"), FEED_TITLES.items())
+def test_a_feed_title_names_its_outlet_without_sections_and_slogans(title, outlet):
+    assert outlet_from_title(title) == outlet
+
+
+def test_section_named_feeds_are_credited_to_their_outlet_or_site(tmp_path):
+    story = "The port reopened on Monday after the storm."
+    named = rss(
+        "Example Herald – Breaking News, World News and Video from Example Herald",
+        item("Port reopens", "https://www.exampleherald.co.uk/port", story),
+        link="https://www.exampleherald.co.uk/world",
+    )
+    section = rss(
+        "Top Stories",
+        item("Port reopens", "https://news.examplepost.com/port?x=1", story),
+        link="https://news.examplepost.com/top",
+    )
+    (article,) = read_feed_file(tmp_path, named, "herald.xml")
+    assert (article.source, article.named_by) == ("Example Herald", "feed-title")
+    assert article.home == "https://www.exampleherald.co.uk/"
+    (article,) = read_feed_file(tmp_path, section, "post.xml")
+    # Only a section is left: the registered domain names the outlet.
+    assert (article.source, article.named_by) == ("examplepost.com", "domain")
+    assert article.home == "https://news.examplepost.com/"
+
+
+def test_the_domain_comes_from_the_bundled_suffix_list_never_fetched(monkeypatch, tmp_path):
+    def no_network(*args, **kwargs):
+        raise AssertionError("the public suffix list was fetched")
+
+    monkeypatch.setattr(socket.socket, "connect", no_network)
+    monkeypatch.setenv("TLDEXTRACT_CACHE", str(tmp_path / "cache"))
+    _extractor.cache_clear()
+    assert readable_domain("https://www.news.example.co.uk/world/") == "example.co.uk"
+    assert readable_domain("https://xn--mnchen-3ya.de/") == "münchen.de"
+    assert readable_domain("http://127.0.0.1:8080/feed") == "127.0.0.1"
+    assert readable_domain("not a link") == ""
+    assert not (tmp_path / "cache").exists()  # nor kept in a cache
+
+
+def test_an_items_own_source_and_publisher_name_it(tmp_path):
+    feed = rss(
+        "World",
+        item(
+            "Bridge collapses - Wire One",
+            "https://news.aggregator.example/articles/CBMi1",
+            '&lt;a href="https://wireone.example/bridge"&gt;Bridge collapses&lt;/a&gt;'
+            '&amp;nbsp;&amp;nbsp;&lt;font color="#6f6f6f"&gt;Wire One&lt;/font&gt;',
+            '<source url="https://wireone.example/rss">Wire One</source>',
+        )
+        + item(
+            "Port bridge collapses after ship strike, six missing - Daily Example",
+            "https://news.aggregator.example/articles/CBMi2",
+            "A container ship struck the port bridge at night. Six workers are missing."
+            " Daily Example",
+            '<source url="https://www.dailyexample.com/">Daily Example</source>',
+        )
+        + item(
+            "Rates rise",
+            "https://news.aggregator.example/rates",
+            "The central bank raised its rate.",
+            "<dc:publisher>Example Business Wire</dc:publisher>",
+        ),
+        link="https://news.aggregator.example/",
+    )
+    bridge, port, rates = read_feed_file(tmp_path, feed)
+    # The outlet's name is taken off the title and the text; what is left of the text is
+    # the headline, so the entry stands for its headline only.
+    assert (bridge.source, bridge.named_by) == ("Wire One", "item-source")
+    assert (bridge.title, bridge.text) == ("Bridge collapses", "Bridge collapses")
+    assert bridge.home == "https://wireone.example/"
+    assert (port.source, port.title) == (
+        "Daily Example",
+        "Port bridge collapses after ship strike, six missing",
+    )
+    assert port.text == "A container ship struck the port bridge at night. Six workers are missing."
+    assert (rates.source, rates.named_by) == ("Example Business Wire", "publisher")
+
+
+def test_one_article_through_tracking_links_counts_once(tmp_path, caplog):
+    text = "The council approved the budget on Tuesday."
+    for number, (title, query) in enumerate(
+        [
+            ("Example Daily - World", "?utm_source=rss&utm_medium=feed"),
+            ("Example Daily - Top Stories", "?smid=tw-share"),
+            ("Example Daily - Politics", "?at_medium=RSS&at_campaign=KARANGA"),
+            ("Example Daily", "?traffic_source=rss#comments"),
+        ]
+    ):
+        feed = rss(
+            title,
+            item("Budget approved", f"https://exampledaily.com/budget{query}", text)
+            + item("Other", f"https://exampledaily.com/other-{number}", f"Report {number}."),
+            link="https://exampledaily.com/",
+        )
+        (tmp_path / f"feed-{number}.xml").write_text(feed, encoding="utf-8")
+    articles = read_paths([str(tmp_path)])
+    assert [a.title for a in articles] == ["Budget approved", "Other", "Other", "Other", "Other"]
+    assert {a.source for a in articles} == {"Example Daily"}
+    assert "3 articles were read more than once (same outlet and link)" in caplog.text
+
+
+def test_a_guid_permalink_is_the_same_article_as_its_link(tmp_path):
+    entry = item(
+        "Budget approved",
+        "https://feeds.exampledaily.com/~r/budget?utm_source=rss",
+        "The council approved the budget on Tuesday.",
+        "<guid>https://exampledaily.com/budget</guid>",
+    )
+    other = item(
+        "Budget approved",
+        "https://exampledaily.com/budget#top",
+        "The council approved the budget on Tuesday after a long debate.",
+    )
+    (tmp_path / "a.xml").write_text(rss("Example Daily", entry), encoding="utf-8")
+    (tmp_path / "b.xml").write_text(rss("Example Daily", other), encoding="utf-8")
+    (article,) = read_paths([str(tmp_path)])
+    assert article.text.endswith("after a long debate.")  # the fuller copy
+
+
+TEASERS = [
+    "The council met on Monday. It heard the mayor, with the president pressing it to act…",
+    "The council met on Monday. It heard the mayor, with the president pressing it to act...",
+    "The council met on Monday. It heard the mayor and the president pressed it [&#8230;]",
+    "The council met on Monday. It heard the mayor and the president pressed it [...]",
+    "The council met on Monday. It heard the mayor. Continue reading...",
+    "The council met on Monday. It heard the mayor and the president, who pressed it Read more",
+    "The council met on Monday.&lt;p&gt;The post Council meets appeared first on Ex.&lt;/p&gt;",
+]
+
+
+@pytest.mark.parametrize("teaser", TEASERS)
+def test_a_teaser_keeps_only_its_complete_sentences(tmp_path, teaser):
+    (article,) = read_feed_file(
+        tmp_path, rss("Example Herald", item("Council meets", "https://h.example/1", teaser))
+    )
+    assert article.text in (
+        "The council met on Monday.",
+        "The council met on Monday. It heard the mayor.",
+    )
+    assert "…" not in article.text and "..." not in article.text and "[" not in article.text
+
+
+def test_text_cut_at_the_feeds_limit_without_an_ellipsis_is_dropped(tmp_path):
+    cut = (
+        "Leaders of the two countries met in the capital on Friday. They agreed to deepen "
+        "trade, technology, energy, and defense"
+    )
+    whole = "The storm moved north overnight. Ports along the coast stayed closed all day."
+    items = [
+        item(f"Story {n}", f"https://h.example/{n}", text)
+        for n, text in enumerate([cut, cut[:-3], whole])
+    ]
+    first, second, third = read_feed_file(tmp_path, rss("Example Herald", "".join(items)))
+    assert first.text == second.text == "Leaders of the two countries met in the capital on Friday."
+    assert third.text == whole
+
+
+def test_an_entry_with_nothing_complete_stands_for_its_headline(tmp_path):
+    feed = rss(
+        "Example Herald",
+        item("Talks resume in the capital", "https://h.example/1", "Negotiators returned to the…"),
+    )
+    (article,) = read_feed_file(tmp_path, feed)
+    assert article.text == article.title == "Talks resume in the capital"

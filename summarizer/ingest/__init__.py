@@ -22,6 +22,7 @@ from ..model import Article
 from .feeds import read_feed
 from .fields import Unusable
 from .files import READERS, SUFFIXES, decode, readings
+from .outlets import Outlets, name_outlets
 from .pages import read_html
 from .records import read_json, read_jsonl
 from .text import read_text
@@ -51,9 +52,12 @@ def read_paths(
     *,
     timeout: float = TIMEOUT,
     jobs: int = 1,
+    outlets: Outlets | None = None,
 ) -> list[Article]:
     """Every article in `paths`: files, folders (read recursively), `-` for standard input,
-    and http(s) URLs of pages or feeds (fetched, `timeout` seconds each).
+    and http(s) URLs of pages or feeds (fetched, `timeout` seconds each). Each article's
+    outlet is named as `outlets` (the user's names, if any) and the rules of the
+    `outlets` module say.
 
     A file that is not text, or an HTML page without an article, is skipped with a warning
     while other inputs hold articles; when none does, it is the error. A URL that fails
@@ -65,13 +69,17 @@ def read_paths(
     urls = list(dict.fromkeys(given for given in paths if is_url(given)))
     pages = dict(zip(urls, fetch(urls, timeout=timeout), strict=True))
     reads: list[Callable[[], list[Article]]] = []
+    feeds: list[str] = []  # the URL each reading fetched, else ""
     for given in paths:
         if is_url(given):
             reads.append(partial(read_page, pages[given]))
+            feeds.append(given)
         else:
-            reads.extend(readings(given, stdin))
-    for read, why in _attempt_all(reads, jobs):
-        articles.extend(read)
+            files = readings(given, stdin)
+            reads.extend(files)
+            feeds.extend("" for _ in files)
+    for (read, why), feed in zip(_attempt_all(reads, jobs), feeds, strict=True):
+        articles.extend(name_outlets(read, outlets, feed) if outlets else read)
         if why:
             unusable.append(Unusable(*why))
     if unusable and not articles:

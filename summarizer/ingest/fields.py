@@ -56,16 +56,21 @@ MAX_ESCAPES = 8  # levels of escaping undone; no feed escapes its text more ofte
 
 def make_article(fields: dict[str, str], text: str, name: str) -> Article:
     """An article from what a reader found, without control characters in any field, and
-    its title, outlet and text as a browser shows them (`without_markup`)."""
+    its title, outlet and text as a browser shows them (`without_markup`). An outlet in
+    `fields` was named by `fields["named_by"]` (else it was `given` with the article);
+    without one, the article is credited to `name` (`file-name`)."""
     field = {k: NOT_TEXT.sub("", v) for k, v in fields.items()}
     name = NOT_TEXT.sub("", name) or "article"
+    source = _line(field.get("source", ""))
     return Article(
         id=field.get("id") or name,
-        source=_line(field.get("source", "")) or name,
+        source=source or name,
         title=_line(field.get("title", "")),
         url=field.get("url", ""),
         published=field.get("published", ""),
         text=NOT_TEXT.sub("", without_markup(text)),
+        named_by=field.get("named_by", "given") if source else "file-name",
+        home=field.get("home", ""),
     )
 
 

@@ -6,6 +6,7 @@ from typing import Any
 
 from ..model import Article
 from .fields import Unusable, make_article
+from .outlets import home_page
 
 
 def read_html(text: str, name: str, meta: dict[str, str]) -> list[Article]:
@@ -26,6 +27,11 @@ def read_html(text: str, name: str, meta: dict[str, str]) -> list[Article]:
         "source": document.sitename or "",
     }
     fields = {**{k: v for k, v in found.items() if v}, **meta}
+    if document.sitename and "source" not in meta:
+        # og:site_name or the JSON-LD publisher; trafilatura falls back on the URL's host.
+        from_url = "." in document.sitename and document.sitename in (document.url or "")
+        fields["named_by"] = "domain" if from_url else "page"
+        fields["home"] = home_page(document.url or meta.get("url", ""))
     return [make_article(fields, document.text, name)]
 
 

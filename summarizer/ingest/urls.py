@@ -12,6 +12,7 @@ from ..fetch import TIMEOUT, Page, fetch, is_url
 from ..model import Article, Progress
 from .feeds import read_feed
 from .files import read_bytes, sniff
+from .outlets import home_page, readable_domain, rename
 
 log = logging.getLogger(__name__)
 
@@ -28,15 +29,21 @@ def read_page(page: Page | None) -> list[Article]:
     if not (kind.startswith("text/") or kind in FEED_TYPES or kind in TEXT_TYPES):
         log.warning("skipped %s: not an article or a feed (it is %s)", page.url, kind)
         return []
-    from urllib.parse import urlsplit
-
-    host = (urlsplit(page.url).hostname or page.url).removeprefix("www.")
+    site = readable_domain(page.url) or page.url
     reader = read_feed if kind in FEED_TYPES else sniff
     try:
-        return read_bytes(page.data, host, reader, {"url": page.url}, page.url)
+        articles = read_bytes(page.data, site, reader, {"url": page.url}, page.url)
     except InputError as error:
         log.warning("skipped %s", error)
         return []
+    return [  # named after the site it came from, not after a file
+        replace(
+            article,
+            named_by="domain" if article.named_by == "file-name" else article.named_by,
+            home=article.home or home_page(article.url or page.url),
+        )
+        for article in articles
+    ]
 
 
 def follow_links(
@@ -49,10 +56,11 @@ def follow_links(
     `SUMMARY_WORDS` words, as most feed entries are) read in full from its link.
 
     The pages are fetched as `fetch` fetches (a few at once, `timeout` seconds each) and
-    their article extracted; the entry keeps its own id, outlet, title and date, which a
-    feed states more reliably than a page. A link that fails, or leads to no article
-    longer than the summary, leaves the summary, with a warning. `progress` sees the
-    pages as they arrive.
+    their article extracted; the entry keeps its own id, title and date, which a feed
+    states more reliably than a page, and its outlet unless the page names it by a
+    stronger rule (`outlets.RULES`: its `og:site_name` beats a feed's title). A link that
+    fails, or leads to no article longer than the summary, leaves the summary, with a
+    warning. `progress` sees the pages as they arrive.
     """
     wanted = [
         i for i, a in enumerate(articles) if is_url(a.url) and len(a.text.split()) < SUMMARY_WORDS
@@ -63,22 +71,25 @@ def follow_links(
     followed = list(articles)
     for i in wanted:
         article = articles[i]
-        text = _page_article(pages[article.url])
+        text, site = _page_article(pages[article.url])
         if len(text.split()) > len(article.text.split()):
-            followed[i] = replace(article, text=text)
+            followed[i] = rename(replace(article, text=text), site, "page")
         elif pages[article.url] is not None:  # a failed fetch has been reported already
             log.warning("no article found at %s; kept the summary of %s", article.url, article.id)
     return followed
 
 
-def _page_article(page: Page | None) -> str:
-    """The text of the one article on a fetched page; "" when there is not exactly one."""
+def _page_article(page: Page | None) -> tuple[str, str]:
+    """The text of the one article on a fetched page, and the outlet the page names
+    itself ("" when it does not); ("", "") when there is not exactly one article."""
     if page is None or not (
         page.content_type.startswith("text/") or page.content_type in TEXT_TYPES
     ):
-        return ""
+        return "", ""
     try:
         found = read_bytes(page.data, page.url, sniff, {"url": page.url}, page.url)
     except InputError:
-        return ""
-    return found[0].text if len(found) == 1 else ""
+        return "", ""
+    if len(found) != 1:
+        return "", ""
+    return found[0].text, found[0].source if found[0].named_by == "page" else ""
