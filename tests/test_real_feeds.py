@@ -4,6 +4,7 @@ the articles and outlet names it must give."""
 
 from __future__ import annotations
 
+import json
 import re
 import socket
 
@@ -248,3 +249,71 @@ def test_an_entry_with_nothing_complete_stands_for_its_headline(tmp_path):
     )
     (article,) = read_feed_file(tmp_path, feed)
     assert article.text == article.title == "Talks resume in the capital"
+
+
+def test_the_outlets_file_names_outlets_by_feed_url_or_domain(tmp_path):
+    from summarizer.ingest.outlets import load_outlets
+
+    toml = tmp_path / "outlets.toml"
+    toml.write_text(
+        '[outlets]\n"examplepost.com" = "The Example Post"\n'
+        '"https://feeds.example.org/world.rss?utm_source=x" = "Example Org World Desk"\n',
+        encoding="utf-8",
+    )
+    csv = tmp_path / "outlets.csv"
+    csv.write_text("site,name\nexamplepost.com,Example Post (CSV)\n", encoding="utf-8")
+    outlets = load_outlets(toml)
+    assert outlets.name("https://news.examplepost.com/a") == "The Example Post"
+    assert outlets.name("https://feeds.example.org/world.rss") == "Example Org World Desk"
+    assert outlets.name("https://notexamplepost.com/a") == ""
+    assert load_outlets(csv).name("https://examplepost.com/") == "Example Post (CSV)"
+
+
+def test_extract_reports_the_rule_that_named_each_outlet(tmp_path, monkeypatch):
+    from typer.testing import CliRunner
+
+    from summarizer.cli import app
+
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
+    feed = tmp_path / "feed.xml"
+    feed.write_text(
+        rss(
+            "World",
+            item("Port reopens", "https://news.examplepost.com/port", "The port reopened.")
+            + item(
+                "Bridge shut - Wire One",
+                "https://agg.example/1",
+                "The bridge was shut.",
+                '<source url="https://wireone.example/">Wire One</source>',
+            ),
+            link="https://news.examplepost.com/",
+        ),
+        encoding="utf-8",
+    )
+
+    def extract(*options):
+        result = CliRunner().invoke(app, ["extract", str(feed), "-f", "json", *options])
+        return result, json.loads(result.stdout)["articles"] if result.exit_code == 0 else []
+
+    result, articles = extract()
+    assert [(a["source"], a["named_by"]) for a in articles] == [
+        ("examplepost.com", "domain"),
+        ("Wire One", "item-source"),
+    ]
+    # The user's name wins, from --outlets or from the default location.
+    (tmp_path / "mine.csv").write_text("examplepost.com,The Example Post\n", encoding="utf-8")
+    result, articles = extract("--outlets", str(tmp_path / "mine.csv"))
+    assert (articles[0]["source"], articles[0]["named_by"]) == ("The Example Post", "outlets-file")
+    (tmp_path / "config" / "summarizer").mkdir(parents=True)
+    (tmp_path / "config" / "summarizer" / "outlets.toml").write_text(
+        '"wireone.example" = "Wire One News"\n', encoding="utf-8"
+    )
+    result, articles = extract()
+    assert [a["source"] for a in articles] == ["examplepost.com", "Wire One News"]
+    # A bad outlets file is one clear line.
+    (tmp_path / "bad.toml").write_text("examplepost.com = [1]\n", encoding="utf-8")
+    result, _ = extract("--outlets", str(tmp_path / "bad.toml"))
+    assert result.exit_code == 2
+    assert result.stderr.startswith("error: ") and result.stderr.count("\n") == 1
+    result, _ = extract("--outlets", str(tmp_path / "missing.toml"))
+    assert "outlets file not found" in result.stderr and result.exit_code == 2
