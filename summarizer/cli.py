@@ -39,7 +39,8 @@ Paths = Annotated[
     list[str],
     typer.Argument(
         help="Articles: files (.txt, .md, .html, .json, .jsonl, .rss, .atom, .xml), folders "
-        "(read recursively), URLs of pages or feeds, or - for standard input.",
+        "(read recursively), URLs of pages or feeds, OPML subscription lists (.opml files or "
+        "URLs; their feeds are fetched), or - for standard input.",
         show_default=False,
     ),
 ]

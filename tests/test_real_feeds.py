@@ -7,9 +7,13 @@ from __future__ import annotations
 import json
 import re
 import socket
+import threading
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from typing import ClassVar
 
 import pytest
 
+from summarizer.errors import InputError
 from summarizer.ingest import read_paths
 from summarizer.ingest.outlets import _extractor, outlet_from_title, readable_domain
 
@@ -317,3 +321,99 @@ def test_extract_reports_the_rule_that_named_each_outlet(tmp_path, monkeypatch):
     assert result.stderr.startswith("error: ") and result.stderr.count("\n") == 1
     result, _ = extract("--outlets", str(tmp_path / "missing.toml"))
     assert "outlets file not found" in result.stderr and result.exit_code == 2
+
+
+class _Routes(BaseHTTPRequestHandler):
+    routes: ClassVar[dict[str, tuple[str, bytes]]] = {}
+    paths: ClassVar[list[str]] = []
+
+    def do_GET(self):
+        self.paths.append(self.path)
+        found = self.routes.get(self.path)
+        self.send_response(200 if found else 404)
+        self.send_header("Content-Type", found[0] if found else "text/plain")
+        self.end_headers()
+        self.wfile.write(found[1] if found else b"not found")
+
+    def log_message(self, *args):
+        pass
+
+
+@pytest.fixture
+def server():
+    """A real HTTP server on 127.0.0.1 serving `_Routes.routes`; yields its address."""
+    httpd = ThreadingHTTPServer(("127.0.0.1", 0), _Routes)
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    _Routes.paths.clear()
+    yield f"http://127.0.0.1:{httpd.server_address[1]}"
+    httpd.shutdown()
+    httpd.server_close()
+    _Routes.routes = {}
+
+
+def opml(server: str, *outlines: tuple[str, str]) -> str:
+    body = "".join(
+        f'<outline type="rss" text="{title}" title="{title}" xmlUrl="{server}{path}"/>'
+        for title, path in outlines
+    )
+    return (
+        '<?xml version="1.0" encoding="UTF-8"?><opml version="2.0"><head><title>Mine'
+        f'</title></head><body><outline text="News">{body}</outline></body></opml>'
+    )
+
+
+BRIDGE = (
+    "A container ship struck the port bridge before dawn on Tuesday. "
+    "Six road workers were missing and divers searched the river. "
+)
+
+
+def test_an_opml_list_is_read_as_its_feeds_each_named_by_its_outline(server, tmp_path, caplog):
+    rss_type = "application/rss+xml"
+    _Routes.routes = {
+        "/herald.rss": (
+            rss_type,
+            rss(
+                "EXH &gt; World News",
+                item("Bridge struck", "https://exampleherald.com/bridge?utm_source=rss", BRIDGE),
+                link="https://exampleherald.com/",
+            ).encode(),
+        ),
+        "/post.rss": (
+            rss_type,
+            rss(
+                "Top Stories",
+                item("Bridge struck", "https://examplepost.com/bridge", BRIDGE),
+                link="https://examplepost.com/",
+            ).encode(),
+        ),
+        "/list.opml": (
+            "text/x-opml",
+            opml(server, ("The Example Herald", "/herald.rss"), ("World", "/post.rss")).encode(),
+        ),
+    }
+    articles = read_paths([f"{server}/list.opml"], timeout=5)
+    # The outline's title names the outlet; a section-named outline leaves it to the feed.
+    assert [(a.source, a.named_by) for a in articles] == [
+        ("The Example Herald", "subscription"),
+        ("examplepost.com", "domain"),
+    ]
+    assert sorted(_Routes.paths) == ["/herald.rss", "/list.opml", "/post.rss"]
+    # A list saved as a file is read the same; a feed that fails is skipped with a warning.
+    saved = tmp_path / "subscriptions.opml"
+    saved.write_text(opml(server, ("Herald", "/herald.rss"), ("Gone", "/gone.rss")), "utf-8")
+    (article,) = read_paths([str(saved)], timeout=5)
+    assert article.source == "Herald"
+    assert f"could not fetch {server}/gone.rss: HTTP 404" in caplog.text
+
+
+def test_a_list_without_feeds_is_a_clear_error(tmp_path):
+    empty = tmp_path / "empty.opml"
+    empty.write_text('<opml version="2.0"><body><outline text="x"/></body></opml>', "utf-8")
+    with pytest.raises(InputError, match="no feeds in this subscription list"):
+        read_paths([str(empty)])
+    other = tmp_path / "other.opml"
+    other.write_text("just words", "utf-8")
+    with pytest.raises(InputError, match="not an OPML subscription list"):
+        read_paths([str(other)])

@@ -2,8 +2,9 @@
 
 One module per kind of input: `files` (files, folders, standard input; decoding; the
 registry of readers), `text` (plain text and Markdown), `pages` (HTML), `records` (JSON
-and JSON Lines), `feeds` (RSS and Atom), `urls` (fetched pages and feeds, and following
-feed entries' links); `fields` holds what they share. `read_paths` reads them all.
+and JSON Lines), `feeds` (RSS and Atom), `opml` (subscription lists), `urls` (fetched
+pages and feeds, and following feed entries' links); `fields` holds what they share,
+`outlets` names the outlets. `read_paths` reads them all.
 """
 
 from __future__ import annotations
@@ -16,13 +17,15 @@ from pathlib import Path
 from typing import BinaryIO
 
 from ..errors import InputError
-from ..fetch import TIMEOUT, fetch, is_url
+from ..fetch import TIMEOUT, Page, fetch, is_url
 from ..links import canonical_url
 from ..model import Article
 from .feeds import read_feed
 from .fields import Unusable
-from .files import READERS, SUFFIXES, decode, readings
-from .outlets import Outlets, name_outlets
+from .files import READERS, SUFFIXES, bounded, decode, readings
+from .opml import SUFFIX as OPML_SUFFIX
+from .opml import Subscription, looks_like_opml, subscriptions
+from .outlets import Outlets, name_outlets, outlet_from_title, rename
 from .pages import read_html
 from .records import read_json, read_jsonl
 from .text import read_text
@@ -55,7 +58,8 @@ def read_paths(
     outlets: Outlets | None = None,
 ) -> list[Article]:
     """Every article in `paths`: files, folders (read recursively), `-` for standard input,
-    and http(s) URLs of pages or feeds (fetched, `timeout` seconds each). Each article's
+    http(s) URLs of pages or feeds (fetched, `timeout` seconds each), and OPML
+    subscription lists (`.opml` files or URLs), whose feeds are fetched. Each article's
     outlet is named as `outlets` (the user's names, if any) and the rules of the
     `outlets` module say.
 
@@ -68,28 +72,43 @@ def read_paths(
     unusable: list[Unusable] = []
     urls = list(dict.fromkeys(given for given in paths if is_url(given)))
     pages = dict(zip(urls, fetch(urls, timeout=timeout), strict=True))
+    lists = {given: found for given in paths if (found := _subscriptions(given, pages))}
+    subscribed = [s.url for found in lists.values() for s in found if s.url not in pages]
+    subscribed = list(dict.fromkeys(subscribed))
+    pages.update(zip(subscribed, fetch(subscribed, timeout=timeout), strict=True))
     reads: list[Callable[[], list[Article]]] = []
-    feeds: list[str] = []  # the URL each reading fetched, else ""
+    feeds: list[Subscription] = []  # what each reading fetched, with the list's title
     for given in paths:
-        if is_url(given):
+        if given in lists:
+            reads.extend(partial(read_page, pages[s.url]) for s in lists[given])
+            feeds.extend(lists[given])
+        elif is_url(given):
             reads.append(partial(read_page, pages[given]))
-            feeds.append(given)
+            feeds.append(Subscription(url=given, title=""))
         else:
             files = readings(given, stdin)
             reads.extend(files)
-            feeds.extend("" for _ in files)
+            feeds.extend(Subscription(url="", title="") for _ in files)
     for (read, why), feed in zip(_attempt_all(reads, jobs), feeds, strict=True):
-        articles.extend(name_outlets(read, outlets, feed) if outlets else read)
+        named = outlet_from_title(feed.title)
+        read = [rename(article, named, "subscription") for article in read] if named else read
+        articles.extend(name_outlets(read, outlets, feed.url) if outlets else read)
         if why:
             unusable.append(Unusable(*why))
     if unusable and not articles:
         if len(unusable) == 1:
             raise unusable[0]
-        found = "; ".join(f"{skipped.shown}: {skipped.reason}" for skipped in unusable[:3])
+        problems = "; ".join(f"{skipped.shown}: {skipped.reason}" for skipped in unusable[:3])
         more = f"; and {len(unusable) - 3} more" if len(unusable) > 3 else ""
-        raise InputError(f"no articles in {found}{more} (give articles as text, HTML or JSON)")
+        raise InputError(f"no articles in {problems}{more} (give articles as text, HTML or JSON)")
     for skipped in unusable:
         log.warning("skipped %s: %s", skipped.shown, skipped.reason)
+    if not articles and lists:
+        raise InputError(
+            "no articles could be read from the feeds of "
+            + ", ".join(lists)
+            + " (see the warnings above)"
+        )
     if not articles and urls and all(is_url(p) for p in paths):
         raise InputError("no articles could be read from the URLs given (see the warnings above)")
     if not articles and any(p == "-" or Path(p).is_file() for p in paths):
@@ -104,6 +123,26 @@ def read_paths(
             + f" (give articles or feeds as files: {', '.join(sorted(SUFFIXES))})"
         )
     return _unique_ids(_without_repeats(articles))
+
+
+def _subscriptions(given: str, pages: dict[str, Page | None]) -> list[Subscription]:
+    """The feeds `given` lists when it is an OPML subscription list (a `.opml` file, or a
+    URL that answered one); [] when it is not."""
+    if is_url(given):
+        page = pages[given]
+        text = decode(page.data) if page is not None else None
+        return subscriptions(text, given) if text and looks_like_opml(text) else []
+    path = Path(given)
+    if not (path.suffix.lower() == OPML_SUFFIX and path.is_file()):
+        return []
+    try:
+        with path.open("rb") as stream:
+            text = decode(bounded(stream, given))
+    except OSError as error:
+        raise InputError(f"cannot read {given}: {error.strerror}") from None
+    if text is None or not looks_like_opml(text):
+        raise InputError(f"{given}: not an OPML subscription list (export one from a feed reader)")
+    return subscriptions(text, given)
 
 
 _Outcome = tuple[list[Article], tuple[str, str, str] | None]
