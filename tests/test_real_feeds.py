@@ -417,3 +417,101 @@ def test_a_list_without_feeds_is_a_clear_error(tmp_path):
     other.write_text("just words", "utf-8")
     with pytest.raises(InputError, match="not an OPML subscription list"):
         read_paths([str(other)])
+
+
+def write_real_feeds(folder):
+    """Three outlets' feeds on one bridge accident, as real feeds give them: escaped
+    text, a section-named feed, tracking links, teasers; and a story told in headlines."""
+    folder.mkdir()
+    herald = rss(
+        "Example Herald – Breaking News, World News and Video from Example Herald",
+        item(
+            "Bridge struck: six missing",
+            "https://exampleherald.com/bridge?utm_source=rss",
+            "&amp;lt;p&amp;gt;A container ship struck the port bridge before dawn on Tuesday."
+            "&amp;lt;/p&amp;gt;&amp;lt;p&amp;gt;Six road workers were missing, the port&amp;#8217;s"
+            " director said, and divers searched the river &amp;amp; its banks.&amp;lt;/p&amp;gt;"
+            "&amp;lt;p&amp;gt;The governor, pressing federal agencies to act…&amp;lt;/p&amp;gt;",
+            "<pubDate>Tue, 24 Nov 2026 08:00:00 +0000</pubDate>",
+        )
+        + item(
+            "Talks on the port's future",
+            "https://exampleherald.com/talks",
+            "Officials will meet to discuss the future of the port in […]",
+            "<pubDate>Tue, 24 Nov 2026 09:00:00 +0000</pubDate>",
+        ),
+        link="https://exampleherald.com/",
+    )
+    again = rss(
+        "Example Herald - Top Stories",
+        item(
+            "Bridge struck: six missing",
+            "https://exampleherald.com/bridge?smid=tw-share#top",
+            "A container ship struck the port bridge before dawn on Tuesday.",
+            "<pubDate>Tue, 24 Nov 2026 08:00:00 +0000</pubDate>",
+        ),
+        link="https://exampleherald.com/",
+    )
+    post = rss(
+        "World",
+        item(
+            "Ship hits port bridge",
+            "https://www.examplepost.com/world/bridge?at_medium=RSS",
+            "A container ship struck the port bridge before dawn on Tuesday, officials said. "
+            "Six road workers were missing and divers searched the river. Continue reading",
+            "<pubDate>Tue, 24 Nov 2026 07:00:00 +0000</pubDate>",
+        ),
+        link="https://www.examplepost.com/world",
+    )
+    wire = rss(
+        "Aggregator News",
+        item(
+            "Container ship strikes port bridge, six missing - Wire One",
+            "https://news.aggregator.example/articles/1",
+            "A container ship struck the port bridge before dawn on Tuesday, and six road "
+            "workers were missing. Wire One",
+            '<source url="https://wireone.example/">Wire One</source>'
+            "<pubDate>Tue, 24 Nov 2026 07:30:00 +0000</pubDate>",
+        ),
+        link="https://news.aggregator.example/",
+    )
+    for name, text in (("herald", herald), ("herald-top", again), ("post", post), ("wire", wire)):
+        (folder / f"{name}.xml").write_text(text, encoding="utf-8")
+    return folder
+
+
+@pytest.mark.parametrize("fmt", ["markdown", "html", "text", "json"])
+def test_a_briefing_of_real_feeds_is_clean_in_every_format(tmp_path, fmt, monkeypatch):
+    from typer.testing import CliRunner
+
+    from summarizer.cli import app
+
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
+    feeds = write_real_feeds(tmp_path / "feeds")
+    args = ["brief", str(feeds), "-f", fmt, "--sentences-per-story", "3"]
+    result = CliRunner().invoke(app, args)
+    assert result.exit_code == 0, result.stderr
+    digest = json.loads(CliRunner().invoke(app, [*args[:2], *args[4:], "-f", "json"]).stdout)
+    bridge, talks = digest["stories"]
+    assert bridge["sources"] == ["Example Herald", "examplepost.com", "Wire One"]
+    assert [o["name"] for o in bridge["outlets"]] == bridge["sources"]  # each outlet once
+    herald = bridge["outlets"][0]
+    assert herald["home"] == "https://exampleherald.com/"
+    assert [a["url"] for a in herald["articles"]] == [
+        "https://exampleherald.com/bridge?utm_source=rss"
+    ]
+    sentences = [i["text"] for s in digest["stories"] for i in s["items"]]
+    assert sentences and talks["headline_only"] and not bridge["headline_only"]
+    for sentence in sentences:
+        assert not ENTITY.search(sentence) and not TAG.search(sentence), sentence
+        assert sentence.endswith((".", "!", "?")) and not sentence.endswith("..."), sentence
+        assert "Wire One" not in sentence and "Continue" not in sentence
+    page = result.stdout
+    assert "…" not in page.replace("'s future …", "") and "[…]" not in page
+    assert "&amp;amp;" not in page and "&#8217;" not in page and "&lt;p" not in page
+    if fmt != "text":  # the sentences alone, by design
+        assert page.count("Example Herald") >= 2  # credited and in the sources, once each
+    if fmt == "markdown":
+        assert "*Headline only: no complete sentence was reported.*" in page
+        # Once in each story's sources, with its articles under it.
+        assert page.count("- [Example Herald](<https://exampleherald.com/>)\n  - [") == 2
