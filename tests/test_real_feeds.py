@@ -146,6 +146,15 @@ def test_an_items_own_source_and_publisher_name_it(tmp_path):
             '<source url="https://www.dailyexample.com/">Daily Example</source>',
         )
         + item(
+            "Storm closes the port - Example Ledger",
+            "https://news.aggregator.example/articles/CBMi3",
+            '&lt;ol&gt;&lt;li&gt;&lt;a href="https://ledger.example/s"&gt;Storm closes the port'
+            "&lt;/a&gt; &lt;font&gt;Example Ledger&lt;/font&gt;&lt;/li&gt;&lt;li&gt;&lt;a href="
+            '"https://gazette.example/s"&gt;Port shut as storm nears&lt;/a&gt; &lt;font&gt;'
+            "Example Gazette&lt;/font&gt;&lt;/li&gt;&lt;/ol&gt;",
+            '<source url="https://ledger.example/">Example Ledger</source>',
+        )
+        + item(
             "Rates rise",
             "https://news.aggregator.example/rates",
             "The central bank raised its rate.",
@@ -153,7 +162,7 @@ def test_an_items_own_source_and_publisher_name_it(tmp_path):
         ),
         link="https://news.aggregator.example/",
     )
-    bridge, port, rates = read_feed_file(tmp_path, feed)
+    bridge, port, storm, rates = read_feed_file(tmp_path, feed)
     # The outlet's name is taken off the title and the text; what is left of the text is
     # the headline, so the entry stands for its headline only.
     assert (bridge.source, bridge.named_by) == ("Wire One", "item-source")
@@ -164,6 +173,10 @@ def test_an_items_own_source_and_publisher_name_it(tmp_path):
         "Port bridge collapses after ship strike, six missing",
     )
     assert port.text == "A container ship struck the port bridge at night. Six workers are missing."
+    # A list of several outlets' headlines is no text: the entry is its headline.
+    assert (storm.source, storm.title, storm.text) == ("Example Ledger",) + (
+        "Storm closes the port",
+    ) * 2
     assert (rates.source, rates.named_by) == ("Example Business Wire", "publisher")
 
 

@@ -62,6 +62,8 @@ def read_feed(text: str, name: str, meta: dict[str, str]) -> list[Article]:
         if entry["named_by"] == "item-source":  # an aggregator's: "Title - Outlet"
             title = _without_outlet(title, entry["source"])
             body = _without_outlet(body, entry["source"])
+            if not any(is_complete(line) for line in split_lines(body)):
+                body = ""  # links to its outlets' headlines, not their text
         fields["title"] = title
         body = _complete(body, limit)
         if body.casefold() == title.casefold():
