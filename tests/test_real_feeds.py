@@ -421,11 +421,16 @@ def test_an_opml_list_is_read_as_its_feeds_each_named_by_its_outline(server, tmp
     assert f"could not fetch {server}/gone.rss: HTTP 404" in caplog.text
 
 
-def test_a_list_without_feeds_is_a_clear_error(tmp_path):
+def test_a_list_without_feeds_is_a_clear_error(tmp_path, server, caplog):
     empty = tmp_path / "empty.opml"
     empty.write_text('<opml version="2.0"><body><outline text="x"/></body></opml>', "utf-8")
     with pytest.raises(InputError, match="no feeds in this subscription list"):
         read_paths([str(empty)])
+    # Fetched, it is skipped with a warning like any URL that fails.
+    _Routes.routes = {"/empty.opml": ("text/x-opml", empty.read_bytes())}
+    with pytest.raises(InputError, match=r"no articles could be read from the feeds of http"):
+        read_paths([f"{server}/empty.opml"], timeout=5)
+    assert f"skipped {server}/empty.opml: no feeds in this subscription list" in caplog.text
     other = tmp_path / "other.opml"
     other.write_text("just words", "utf-8")
     with pytest.raises(InputError, match="not an OPML subscription list"):

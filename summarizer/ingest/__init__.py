@@ -72,7 +72,7 @@ def read_paths(
     unusable: list[Unusable] = []
     urls = list(dict.fromkeys(given for given in paths if is_url(given)))
     pages = dict(zip(urls, fetch(urls, timeout=timeout), strict=True))
-    lists = {given: found for given in paths if (found := _subscriptions(given, pages))}
+    lists = {given: found for given in paths if (found := _subscriptions(given, pages)) is not None}
     subscribed = [s.url for found in lists.values() for s in found if s.url not in pages]
     subscribed = list(dict.fromkeys(subscribed))
     pages.update(zip(subscribed, fetch(subscribed, timeout=timeout), strict=True))
@@ -125,16 +125,23 @@ def read_paths(
     return _unique_ids(_without_repeats(articles))
 
 
-def _subscriptions(given: str, pages: dict[str, Page | None]) -> list[Subscription]:
+def _subscriptions(given: str, pages: dict[str, Page | None]) -> list[Subscription] | None:
     """The feeds `given` lists when it is an OPML subscription list (a `.opml` file, or a
-    URL that answered one); [] when it is not."""
+    URL that answered one); None when it is not. A URL's list without feeds is skipped
+    with a warning ([]), a file's is an error."""
     if is_url(given):
         page = pages[given]
         text = decode(page.data) if page is not None else None
-        return subscriptions(text, given) if text and looks_like_opml(text) else []
+        if not (text and looks_like_opml(text)):
+            return None
+        try:
+            return subscriptions(text, given)
+        except InputError as error:
+            log.warning("skipped %s", error)
+            return []
     path = Path(given)
     if not (path.suffix.lower() == OPML_SUFFIX and path.is_file()):
-        return []
+        return None
     try:
         with path.open("rb") as stream:
             text = decode(bounded(stream, given))
