@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import json
 import re
-import socket
 import threading
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import ClassVar
@@ -15,7 +14,6 @@ import pytest
 
 from summarizer.errors import InputError
 from summarizer.ingest import read_paths
-from summarizer.ingest.outlets import _extractor, outlet_from_title, readable_domain
 
 ENTITY = re.compile(r"&(?:#\d+|#x[0-9a-f]+|[a-z][a-z0-9]*);", re.IGNORECASE)
 TAG = re.compile(r"</?[a-z][a-z0-9]*\b[^<>]*>", re.IGNORECASE)
@@ -70,29 +68,6 @@ def test_text_escaped_twice_and_escaped_html_come_out_as_text(tmp_path):
             assert not ENTITY.search(field) and not TAG.search(field), field
 
 
-# Feed titles as outlets give them, and the outlet each names ("" when only a section).
-FEED_TITLES = {
-    "Example Herald – Breaking News, World News and Video from Example Herald": "Example Herald",
-    "EXH > World News": "EXH",
-    "World - ExampleNews.com": "ExampleNews.com",
-    "Example Today - Category World": "Example Today",
-    "ExampleWeek feed": "ExampleWeek",
-    "EXN News Search Records Found 1000": "EXN News",
-    "Breaking News, World News and Video from Example Herald": "Example Herald",
-    "The Example Times": "The Example Times",
-    "World": "",
-    "Top Stories": "",
-    "Asia": "",
-    "Latest": "",
-    "World News | Top Stories": "",
-}
-
-
-@pytest.mark.parametrize(("title", "outlet"), FEED_TITLES.items())
-def test_a_feed_title_names_its_outlet_without_sections_and_slogans(title, outlet):
-    assert outlet_from_title(title) == outlet
-
-
 def test_section_named_feeds_are_credited_to_their_outlet_or_site(tmp_path):
     story = "The port reopened on Monday after the storm."
     named = rss(
@@ -112,20 +87,6 @@ def test_section_named_feeds_are_credited_to_their_outlet_or_site(tmp_path):
     # Only a section is left: the registered domain names the outlet.
     assert (article.source, article.named_by) == ("examplepost.com", "domain")
     assert article.home == "https://news.examplepost.com/"
-
-
-def test_the_domain_comes_from_the_bundled_suffix_list_never_fetched(monkeypatch, tmp_path):
-    def no_network(*args, **kwargs):
-        raise AssertionError("the public suffix list was fetched")
-
-    monkeypatch.setattr(socket.socket, "connect", no_network)
-    monkeypatch.setenv("TLDEXTRACT_CACHE", str(tmp_path / "cache"))
-    _extractor.cache_clear()
-    assert readable_domain("https://www.news.example.co.uk/world/") == "example.co.uk"
-    assert readable_domain("https://xn--mnchen-3ya.de/") == "münchen.de"
-    assert readable_domain("http://127.0.0.1:8080/feed") == "127.0.0.1"
-    assert readable_domain("not a link") == ""
-    assert not (tmp_path / "cache").exists()  # nor kept in a cache
 
 
 def test_an_items_own_source_and_publisher_name_it(tmp_path):
@@ -266,24 +227,6 @@ def test_an_entry_with_nothing_complete_stands_for_its_headline(tmp_path):
     )
     (article,) = read_feed_file(tmp_path, feed)
     assert article.text == article.title == "Talks resume in the capital"
-
-
-def test_the_outlets_file_names_outlets_by_feed_url_or_domain(tmp_path):
-    from summarizer.ingest.outlets import load_outlets
-
-    toml = tmp_path / "outlets.toml"
-    toml.write_text(
-        '[outlets]\n"examplepost.com" = "The Example Post"\n'
-        '"https://feeds.example.org/world.rss?utm_source=x" = "Example Org World Desk"\n',
-        encoding="utf-8",
-    )
-    csv = tmp_path / "outlets.csv"
-    csv.write_text("site,name\nexamplepost.com,Example Post (CSV)\n", encoding="utf-8")
-    outlets = load_outlets(toml)
-    assert outlets.name("https://news.examplepost.com/a") == "The Example Post"
-    assert outlets.name("https://feeds.example.org/world.rss") == "Example Org World Desk"
-    assert outlets.name("https://notexamplepost.com/a") == ""
-    assert load_outlets(csv).name("https://examplepost.com/") == "Example Post (CSV)"
 
 
 def test_extract_reports_the_rule_that_named_each_outlet(tmp_path, monkeypatch):
