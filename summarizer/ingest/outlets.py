@@ -63,17 +63,17 @@ SECTION_WORDS = frozenset(
     travel opinion opinions comment commentary analysis environment climate education
     top stories story headlines headline latest breaking home homepage front page video
     videos audio podcasts podcast most popular read all articles updates update live
-    more new main edition daily-news general
+    more new main edition general feed feeds rss category categories section channel topics
     """.split()
 )
 _CONNECTORS = frozenset("and & the of from in on for with to a an - + , /".split())
 # Words from which the rest of a title is about the feed, not the outlet: "ExampleWeek
 # feed", "EXN News Search Records Found 1000", "Example Today - Category World".
-_FEED_WORDS = re.compile(
-    r"\b(?:feeds?|rss|atom|xml|search|records|results|category|categories|channel|section"
-    r"|archives?|tagged|posts)\b.*$",
-    re.IGNORECASE,
+_FEED_WORD = (
+    r"(?:feeds?|rss|atom|xml|search|records|results|category|categories|channel|section"
+    r"|archives?|tagged|posts|topics?)"
 )
+_FEED_WORDS = re.compile(rf"(?<=\S)\s+{_FEED_WORD}\b.*$", re.IGNORECASE)
 _SEPARATORS = re.compile(r"\s+[-–—|>»·•:/~]+\s+|\s*[|>»•·]\s*|:\s+|\s+[-–—]\s*|\s*[–—]\s+")
 _SLOGAN_FROM = re.compile(r"^(?P<slogan>.+?)\bfrom\s+(?P<name>.+)$", re.IGNORECASE)
 _TOKENS = re.compile(r"[^\s,;]+")
