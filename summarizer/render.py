@@ -77,7 +77,7 @@ def context(briefing: Briefing) -> dict[str, Any]:
 
 def digest_context(digest: Digest) -> dict[str, Any]:
     """What every format of a daily briefing shows, as plain data (the JSON output)."""
-    stories = []
+    stories: list[dict[str, Any]] = []
     for number, story in enumerate(digest.stories, 1):
         outlets = story.outlets
         count = len(story.articles)
@@ -96,6 +96,11 @@ def digest_context(digest: Digest) -> dict[str, Any]:
                 ],
             }
         )
+        if story.shared is not None:  # asked for (brief --explain): why they were joined
+            stories[-1]["shared"] = {
+                "names": list(story.shared.names),
+                "terms": list(story.shared.terms),
+            }
     return {
         "title": f"News briefing, {digest.date}" if digest.date else "News briefing",
         "date": digest.date,

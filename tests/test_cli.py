@@ -202,6 +202,8 @@ def test_usage_errors_are_one_line_from_the_real_command(seeds_dir, args, expect
 @pytest.fixture
 def day_folder(tmp_path, news_pool):
     """A day's input as it comes: a feed, a text article with front matter, and JSON Lines."""
+    import datetime as dt
+    from email.utils import format_datetime
     from xml.sax.saxutils import escape
 
     folder = tmp_path / "day"
@@ -209,6 +211,7 @@ def day_folder(tmp_path, news_pool):
     flood = [a for a in news_pool if a.id.startswith("flood")]
     items = "".join(
         f"<item><title>{escape(a.title)}</title><guid>{a.id}</guid>"
+        f"<pubDate>{format_datetime(dt.datetime.fromisoformat(a.published))}</pubDate>"
         f"<link>https://news.example/{a.id}</link><description>{escape(a.text)}</description>"
         f"<source url='https://news.example/'>{escape(a.source)}</source></item>"
         for a in flood
