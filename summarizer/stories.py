@@ -109,11 +109,24 @@ def group(
     days = publication_days(articles)
     if n <= exact_limit:
         return group_part(vectors, names, days)
+    parts = _components(vectors, names, days, exact_limit)
+    # Rows in component order once, so that each component is a slice (cheap), not a
+    # gather of scattered rows.
+    order = np.concatenate(parts)
+    vectors, names, days = vectors[order], names[order], days[order]
     stories: list[list[int]] = []
-    for part in _components(vectors, names, days, exact_limit):
-        # A component of two is a pair at least THRESHOLD alike: one story.
-        found = [[0, 1]] if len(part) == 2 else group_part(vectors[part], names[part], days[part])
+    start = 0
+    for part in parts:
+        end = start + len(part)
+        # A component of one or two is an article alone or a pair at least THRESHOLD
+        # alike: one story.
+        found = (
+            [list(range(len(part)))]
+            if len(part) <= 2
+            else group_part(vectors[start:end], names[start:end], days[start:end])
+        )
         stories.extend(part[members].tolist() for members in found)
+        start = end
     return sorted(stories)
 
 
@@ -335,8 +348,11 @@ def explain(
         terms = Counter(t for i in story for t in per_article[i][1] - per_article[i][0])
         spelled = _spellings([articles[i] for i in story], language)
         shown = [
-            tuple(spelled.get(t, t) for t in _most_shared(counts, need, pool))
-            for counts in (names, terms)
+            tuple(
+                _spelling(spelled.get(t) or Counter([t]), capitalised)
+                for t in _most_shared(counts, need, pool)
+            )
+            for counts, capitalised in ((names, True), (terms, False))
         ]
         found.append(Shared(names=shown[0], terms=shown[1]))
     return found
@@ -350,18 +366,21 @@ def _most_shared(counts: Counter[str], need: int, pool: Counter[str]) -> list[st
     return kept[:SHOWN]
 
 
-def _spellings(articles: Sequence[Article], language: str) -> dict[str, str]:
-    """Each stem's commonest spelling in `articles` (a capitalised one for a name)."""
+def _spellings(articles: Sequence[Article], language: str) -> dict[str, Counter[str]]:
+    """How often `articles` print each spelling of each stem."""
     seen: dict[str, Counter[str]] = {}
     for article in articles:
         printed = words(f"{article.title}\n{article.text}")
         lowered = [w.lower().replace("’", "'") for w in printed]
         for word, stem in zip(printed, stems(lowered, language), strict=True):
             seen.setdefault(stem, Counter())[word] += 1
-    return {
-        stem: max(counts, key=lambda w: (counts[w], w[0].isupper(), w))
-        for stem, counts in seen.items()
-    }
+    return seen
+
+
+def _spelling(counts: Counter[str], capitalised: bool) -> str:
+    """The commonest spelling, a capitalised one first for a name and a lower-case one
+    first for another term, then alphabetical."""
+    return min(counts, key=lambda w: (w[0].isupper() != capitalised, -counts[w], w))
 
 
 def headline(articles: Sequence[Article], language: str) -> str:

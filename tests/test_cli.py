@@ -300,3 +300,19 @@ def test_brief_errors_are_one_line(day_folder, args, message):
     assert result.exit_code == 2
     assert result.stderr.startswith(message)
     assert len(result.stderr.strip().splitlines()) == 1
+
+
+def test_brief_explain_shows_why_articles_were_joined(day_folder, tmp_path):
+    result = invoke("brief", day_folder, "-f", "json", "--max-stories", "0", "--explain")
+    assert result.exit_code == 0, result.stderr
+    stories = json.loads(result.stdout)["stories"]
+    flood = next(s for s in stories if len(s["articles"]) == 4)
+    assert "Valencia" in flood["shared"]["names"]
+    plain = json.loads(invoke("brief", day_folder, "-f", "json").stdout)["stories"]
+    assert all("shared" not in s for s in plain)
+    for fmt in ("markdown", "text", "html"):
+        output = tmp_path / f"explained.{fmt}"
+        result = invoke("brief", day_folder, "-f", fmt, "--explain", "--output", output)
+        assert result.exit_code == 0, result.stderr
+        page = output.read_text(encoding="utf-8")
+        assert "Joined on names: Valencia" in page
