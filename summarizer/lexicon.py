@@ -152,7 +152,9 @@ def vectorise(
 ) -> Lexicon:
     """TF-IDF vectors (log tf, smooth idf, rows L2-normalised) of the given term lists.
 
-    `idf_power` above 1 sharpens the idf, so that rare terms weigh more against common ones.
+    `idf_power` above 1 sharpens the idf, so that rare terms weigh more against common ones;
+    `min_documents` counts the idf over at least that many texts, as if the others had
+    none of the terms (a term in every text of a small set then still weighs).
     """
     vocabulary: dict[str, int] = {}
     ids = [vocabulary.setdefault(term, len(vocabulary)) for text in terms for term in text]
