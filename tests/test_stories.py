@@ -118,7 +118,7 @@ def test_articles_without_content_words_stand_alone():
     assert sorted(set(s) for s in found if s[0] < len(articles)) == sorted(truth, key=min)
 
 
-def test_the_same_subject_years_apart_is_two_stories_and_unknown_dates_are_not_damped():
+def test_the_same_subject_years_apart_is_two_stories_and_undated_it_is_one():
     first = [replace(a, published="2024-11-20") for a in _pool()[0] if a.id.startswith("flood")]
     again = [replace(a, published="2026-11-21", id=f"{a.id}-again") for a in first]
     found = group(first + again, "english")
@@ -207,12 +207,12 @@ SCHOOL_SHOOTING = [
     "Halvorsen Secondary School, was shot by officers.",
 ]
 RINK_SHOOTING = [
-    "A man opened fire at the Brackwater ice rink in Port Ellery, Calvara, during a youth "
-    "hockey game on Monday, killing two spectators and wounding four. Police said the "
-    "gunman was arrested outside the rink.",
-    "Two people were shot dead at a youth hockey game in Port Ellery when a gunman fired "
-    "into the stands of the Brackwater rink. Calvara's police arrested the suspect, and "
-    "four wounded spectators were taken to hospital.",
+    "A gunman opened fire at the Brackwater ice rink in Port Ellery, Calvara, on Monday, "
+    "killing two spectators and wounding four before police shot him. The police chief, "
+    "Dana Okafor, said the attacker was a former player.",
+    "Two spectators were killed and four wounded when a former player opened fire at the "
+    "Brackwater rink in Port Ellery. Police chief Dana Okafor said officers shot the "
+    "gunman inside the rink. Calvara's governor called it a tragedy.",
 ]
 # One summit, told by five outlets over two days.
 SUMMIT = [
