@@ -160,8 +160,8 @@ def group_part(
 
     `vectors`: one L2-normalised row per article, `names`: a row per article marking the
     names it prints (both as `group` builds them); `days`: their publication days
-    (`publication_days`). Average-linkage clusters cut at `THRESHOLD`,
-    each checked against its core. A plain function of plain data: the large-pool path
+    (`publication_days`). Average-linkage clusters cut at `THRESHOLD`, each checked
+    against its core. A plain function of plain data: the large-pool path
     calls it once per connected component, and the calls are independent.
     """
     n = vectors.shape[0]
@@ -244,8 +244,9 @@ def _vectors(
         named.append(names)
     vectors = vectorise(tuple(terms), idf_power=IDF_POWER, min_documents=MIN_DOCUMENTS).vectors
     vocabulary: dict[str, int] = {}
-    rows = [i for i, names in enumerate(named) for _ in set(names)]
-    columns = [vocabulary.setdefault(name, len(vocabulary)) for ns in named for name in set(ns)]
+    distinct = [dict.fromkeys(names) for names in named]  # in order of first use
+    rows = [i for i, names in enumerate(distinct) for _ in names]
+    columns = [vocabulary.setdefault(name, len(vocabulary)) for ns in distinct for name in ns]
     marks = sparse.csr_matrix(
         (np.ones(len(rows)), (rows, columns)), shape=(len(articles), max(len(vocabulary), 1))
     )
@@ -345,7 +346,8 @@ def explain(
     articles: Sequence[Article], stories: Sequence[Sequence[int]], language: str
 ) -> list[Shared]:
     """Why each story's articles were joined: the names, and the other terms, that at
-    least half of its articles (and at least two) print, rarest in the pool first.
+    least half of its articles (and at least two) print; those printed by the most of
+    them first, then the rarest in the pool, then alphabetical.
 
     `stories` lists indices into `articles` (as `group` returns them); terms are shown as
     the articles print them (the commonest spelling of each stem), at most `SHOWN` each.
