@@ -419,11 +419,12 @@ def without_outlet(article: Article) -> str:
 
     A part before or after a separator (" - ", " | ", ...) is the outlet's name when it
     matches the outlet (`source`) or the name in the link's domain, ignoring case, spaces
-    and punctuation (one inside the other counts: "BBC News" and "BBC").
+    and punctuation; one inside the other counts ("BBC News" and "BBC") when the part has
+    three letters or more.
     """
     title = " ".join(article.title.split())
-    names = {_key(article.source)} | {_key(label) for label in _domain_labels(article.url)}
-    names = {name for name in names if len(name) >= 3}
+    names = {_key(label) for label in _domain_labels(article.url)}
+    names = {name for name in names if len(name) >= 3} | ({_key(article.source)} - {""})
     while True:
         tail = _TAIL.match(title)
         if tail and _names_outlet(tail.group("part"), names):
@@ -455,4 +456,4 @@ def _names_outlet(part: str, names: set[str]) -> bool:
     key = _key(part)
     if not key or len(part.split()) > _OUTLET_WORDS:
         return False
-    return any(key in name or name in key for name in names)
+    return any(key == name or (len(key) >= 3 and (key in name or name in key)) for name in names)

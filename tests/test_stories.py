@@ -316,6 +316,8 @@ def test_explain_names_the_names_and_terms_the_articles_share():
             "Summit ends with gas deal | World",
         ),
         ("Summit ends with gas deal – BBC News", "BBC", "", None),
+        ("Summit ends with gas deal - AP", "AP", "", None),
+        ("Summit ends with gas deal - A", "AP News", "", "Summit ends with gas deal - A"),
         (
             "Summit ends with gas deal - analysis",
             "The Daily Planet",
