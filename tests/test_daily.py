@@ -7,6 +7,7 @@ from summarizer.config import Settings
 from summarizer.daily import brief
 from summarizer.errors import InputError
 from summarizer.model import Article
+from summarizer.render import render_email_text
 
 
 def titles(digest):
@@ -171,3 +172,5 @@ def test_explain_says_what_each_storys_articles_share(news_pool):
     assert "bank" in rates.shared.terms and "borrowing" in rates.shared.terms
     assert final.shared.names == final.shared.terms == ()  # alone: nothing shared
     assert [s.items for s in explained.stories] == [s.items for s in plain.stories]
+    assert "Joined on names: Valencia" in render_email_text(explained)
+    assert "Joined on" not in render_email_text(plain)
