@@ -288,8 +288,12 @@ def test_undated_articles_are_grouped_by_content_alone():
     articles, truth = _pool()
     undated = [replace(a, published="") for a in articles]
     assert sorted(map(set, group(undated, "english")), key=min) == sorted(truth, key=min)
-    # An undated report does not join a dated story on likeness it would need when dated.
-    assert stories._damping(np.array([np.nan]), np.array([0.0]))[0] == 0.5
+    # Without its day, a terse report needs more likeness to join a dated story than it
+    # has: dated, it joins the flood (see the test above); undated, it stays alone.
+    terse = Article(id="terse", source="Brief", title="Keldmouth flood", text="Updates follow.")
+    assert [len(articles)] in group([*articles, terse], "english")
+    dated = replace(terse, published="2026-11-20")
+    assert next(s for s in group([*articles, dated], "english") if 0 in s)[-1] == len(articles)
 
 
 def test_explain_names_the_names_and_terms_the_articles_share():
