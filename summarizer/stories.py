@@ -395,8 +395,13 @@ def _spellings(articles: Sequence[Article], language: str) -> dict[str, Counter[
 
 def _spelling(counts: Counter[str], capitalised: bool) -> str:
     """The commonest spelling, a capitalised one first for a name and a lower-case one
-    first for another term, then alphabetical."""
-    return min(counts, key=lambda w: (w[0].isupper() != capitalised, -counts[w], w))
+    first for another term, one without a possessive ending first, then alphabetical."""
+
+    def rank(word: str) -> tuple[bool, bool, int, str]:
+        possessive = word.endswith(("'s", "’s"))
+        return (word[0].isupper() != capitalised, possessive, -counts[word], word)
+
+    return min(counts, key=rank)
 
 
 def headline(articles: Sequence[Article], language: str) -> str:

@@ -306,6 +306,13 @@ def test_explain_names_the_names_and_terms_the_articles_share():
     assert "mayor" in flood.terms and "Keldmouth" not in flood.terms
     assert len(flood.terms) <= stories.SHOWN
     assert stories.explain(articles, [[0]], "english")[0].names == ()
+    possessive = [
+        Article(id=str(i), source="S", text=text)
+        for i, text in enumerate(
+            ["We read Haran’s plan.", "So Haran’s plan won.", "Then Haran left."]
+        )
+    ]
+    assert stories.explain(possessive, [[0, 1, 2]], "english")[0].names == ("Haran",)
 
 
 @pytest.mark.parametrize(
