@@ -217,6 +217,13 @@ def brief(
     smtp_user: SmtpUser = None,
     smtp_tls: SmtpTls = None,
     eml: Eml = None,
+    explain: Annotated[
+        bool,
+        typer.Option(
+            "--explain",
+            help="Say for each story why its articles were joined: the names and terms they share.",
+        ),
+    ] = False,
 ) -> None:
     """A day's articles from many outlets become one briefing, one entry per story."""
     import datetime as dt
@@ -249,7 +256,13 @@ def brief(
             )
         progress = _progress("summarizing")
         digest = run(
-            articles, settings, date=day, max_stories=max_stories, jobs=jobs, progress=progress
+            articles,
+            settings,
+            date=day,
+            max_stories=max_stories,
+            jobs=jobs,
+            progress=progress,
+            explain=explain,
         )
         _publish(digest, fmt, output, settings.templates, mail, eml)
     except SummarizerError as error:

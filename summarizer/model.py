@@ -74,6 +74,15 @@ class Item:
 
 
 @dataclass(frozen=True, slots=True)
+class Shared:
+    """Why a story's articles were joined: the names and the other terms most of them share,
+    most telling first (as words the articles print)."""
+
+    names: tuple[str, ...] = ()
+    terms: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
 class Briefing:
     """What the renderers turn into Markdown, HTML, JSON or text."""
 
@@ -81,6 +90,7 @@ class Briefing:
     items: tuple[Item, ...]
     articles: tuple[Article, ...]
     ranker: str
+    shared: Shared | None = None  # why its articles were joined (a daily story, when asked)
 
     @property
     def outlets(self) -> tuple[str, ...]:

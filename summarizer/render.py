@@ -81,7 +81,7 @@ def digest_context(digest: Digest) -> dict[str, Any]:
     Each story's `outlets` name each outlet once, with its home page and its articles
     under it (`links` lists the articles one by one, as it always has); `headline_only`
     marks a story with no complete sentence to show."""
-    stories = []
+    stories: list[dict[str, Any]] = []
     for number, story in enumerate(digest.stories, 1):
         outlets = story.outlets
         count = len(story.articles)
@@ -102,6 +102,11 @@ def digest_context(digest: Digest) -> dict[str, Any]:
                 "outlets": _outlets(story.articles),
             }
         )
+        if story.shared is not None:  # asked for (brief --explain): why they were joined
+            stories[-1]["shared"] = {
+                "names": list(story.shared.names),
+                "terms": list(story.shared.terms),
+            }
     return {
         "title": f"News briefing, {digest.date}" if digest.date else "News briefing",
         "date": digest.date,
