@@ -18,7 +18,7 @@ Then, with the whole pool's vocabulary and document frequencies merged on the wo
    spanning forest, which has the same connected components at every threshold, and one
    worker finds the components (split while too large) as `stories._split` does;
 4. a shuffle on the components brings each component's articles together, and a worker
-   groups it into stories (`stories.component_stories`);
+   groups it into stories (`stories.group_part`);
 5. only the most prominent stories' keys come back here; the workers that hold those
    stories summarize them (`daily` rules) and only those summaries come back.
 
@@ -49,22 +49,24 @@ from .config import DEFAULT_LANGUAGE, Settings
 from .daily import DEFAULT_SENTENCES_PER_STORY, DEFAULT_STORIES, _prominence, _story
 from .errors import ClusterError, ConfigError, InputError
 from .fetch import TIMEOUT, is_url
-from .ingest import MANIFEST, SUFFIXES, read_json, read_paths
+from .ingest import SUFFIXES, read_json, read_paths
+from .ingest.files import MANIFEST
 from .lexicon import tf_idf
 from .model import Article, Briefing, Digest
 from .pipeline import prepare
 from .stories import (
     EXACT_LIMIT,
+    IDF_POWER,
     INDEX_FLOOR,
-    PAIR_CHUNK,
+    MIN_DOCUMENTS,
     THRESHOLD,
-    _damping,
     _split,
-    component_stories,
+    article_terms,
     group,
+    group_part,
     index_terms,
+    pair_similarity,
     publication_days,
-    story_terms,
 )
 
 log = logging.getLogger(__name__)
@@ -96,7 +98,8 @@ class _Part:
     """A partition's articles, read and cleaned, with their terms and publication days."""
 
     articles: tuple[Article, ...]
-    terms: tuple[tuple[str, ...], ...]
+    terms: tuple[tuple[str, ...], ...]  # as `stories.article_terms` gives them
+    names: tuple[tuple[str, ...], ...]
     days: np.ndarray
     undated: int  # articles left out by the date for having none
     warnings: tuple[str, ...]
@@ -104,9 +107,11 @@ class _Part:
 
 @dataclass(frozen=True, slots=True)
 class _Vectors:
-    """A partition's TF-IDF rows over the pool's vocabulary; row r is article `offset + r`."""
+    """A partition's TF-IDF rows over the pool's vocabulary, and rows marking the names
+    each article prints (as `stories.group` builds both); row r is article `offset + r`."""
 
     matrix: sparse.csr_matrix
+    names: sparse.csr_matrix
     days: np.ndarray
     offset: int
 
@@ -413,9 +418,11 @@ def _read_part(source: Source, language: str, date: dt.date | None) -> _Part:
         undated = days.count(None)
         articles = [a for a, day in zip(articles, days, strict=True) if day == date]
     cleaned = tuple(prepare(article) for article in articles)
+    terms = [article_terms(article, language) for article in cleaned]
     return _Part(
         articles=cleaned,
-        terms=tuple(story_terms(article, language) for article in cleaned),
+        terms=tuple(weighed for weighed, _ in terms),
+        names=tuple(names for _, names in terms),
         days=publication_days(cleaned),
         undated=undated,
         warnings=tuple(warnings),
@@ -476,9 +483,15 @@ def _vectorise(
     text_of = np.repeat(np.arange(len(part.terms), dtype=np.int64), [len(t) for t in part.terms])
     keys, counts = np.unique(text_of * size + tokens, return_counts=True)
     rows, columns = keys // size, keys % size
-    weights = tf_idf(rows, columns, counts, frequency, total)
+    weights = tf_idf(rows, columns, counts, frequency, max(total, MIN_DOCUMENTS), IDF_POWER)
     matrix = sparse.csr_matrix((weights, (rows, columns)), shape=(len(part.terms), size))
-    return _Vectors(matrix=matrix, days=part.days, offset=offset)
+    distinct = [dict.fromkeys(names) for names in part.names]
+    marked = [i for i, names in enumerate(distinct) for _ in names]
+    named = [ids[name] for names in distinct for name in names]
+    names = sparse.csr_matrix(
+        (np.ones(len(marked)), (marked, named)), shape=(len(part.terms), size)
+    )
+    return _Vectors(matrix=matrix, names=names, days=part.days, offset=offset)
 
 
 def _heaviest(vectors: _Vectors, frequency: np.ndarray) -> sparse.csr_matrix:
@@ -518,12 +531,12 @@ def _edges(
     """The candidate pairs at least `THRESHOLD` alike, with their similarity, computed as
     `stories._components` computes it."""
     rows, cols = pairs[0] - first.offset, pairs[1] - second.offset
-    similarity = np.zeros(len(rows))
-    for start in range(0, len(rows), PAIR_CHUNK):
-        chunk = slice(start, start + PAIR_CHUNK)
-        products = first.matrix[rows[chunk]].multiply(second.matrix[cols[chunk]])
-        similarity[chunk] = np.asarray(products.sum(axis=1)).ravel()
-    similarity *= _damping(first.days[rows], second.days[cols])
+    similarity = pair_similarity(
+        (first.matrix, first.names, first.days),
+        rows,
+        (second.matrix, second.names, second.days),
+        cols,
+    )
     keep = similarity >= THRESHOLD
     return pairs[0][keep], pairs[1][keep], similarity[keep]
 
@@ -559,43 +572,43 @@ def _labels(total: int, limit: int, edges: _Edges) -> np.ndarray:
     return labels
 
 
+_Piece = tuple[np.ndarray, np.ndarray, list[Article], _Vectors]
+
+
 def _route(
     articles: tuple[Article, ...], vectors: _Vectors, labels: np.ndarray, buckets: int
-) -> list[tuple[np.ndarray, np.ndarray, list[Article], sparse.csr_matrix, np.ndarray]]:
-    """The partition's (index, component, article, row, day), cut by component into buckets."""
+) -> list[_Piece]:
+    """The partition's (indices, components, articles, rows), cut by component into buckets."""
     n = len(articles)
     mine = labels[vectors.offset : vectors.offset + n]
     pieces = []
     for b in range(buckets):
         rows = np.flatnonzero(mine % buckets == b)
-        pieces.append(
-            (
-                rows + vectors.offset,
-                mine[rows],
-                [articles[r] for r in rows],
-                vectors.matrix[rows],
-                vectors.days[rows],
-            )
-        )
+        kept = _Vectors(vectors.matrix[rows], vectors.names[rows], vectors.days[rows], 0)
+        pieces.append((rows + vectors.offset, mine[rows], [articles[r] for r in rows], kept))
     return pieces
 
 
-def _bucket(
-    *pieces: tuple[np.ndarray, np.ndarray, list[Article], sparse.csr_matrix, np.ndarray],
-) -> _Bucket:
-    """The stories of the whole components gathered in this bucket."""
+def _bucket(*pieces: _Piece) -> _Bucket:
+    """The stories of the whole components gathered in this bucket (`stories.group_part`;
+    a component of one or two articles is one story, as `stories.group` has it)."""
     indices = np.concatenate([p[0] for p in pieces])
     components = np.concatenate([p[1] for p in pieces])
     articles = [a for p in pieces for a in p[2]]
-    matrix = sparse.vstack([p[3] for p in pieces], format="csr")
-    days = np.concatenate([p[4] for p in pieces])
+    matrix = sparse.vstack([p[3].matrix for p in pieces], format="csr")
+    names = sparse.vstack([p[3].names for p in pieces], format="csr")
+    days = np.concatenate([p[3].days for p in pieces])
     order = np.lexsort((indices, components))
     bounds = np.flatnonzero(np.r_[True, components[order][1:] != components[order][:-1]])
     stories: list[list[int]] = []
     for start, end in zip(bounds, np.r_[bounds[1:], len(order)], strict=True):
         rows = order[start:end]  # the component's, in pool order
-        for members in component_stories(matrix[rows], days[rows]):
-            stories.append(sorted(indices[rows[members]].tolist()))
+        found = (
+            [list(range(len(rows)))]
+            if len(rows) <= 2
+            else group_part(matrix[rows], names[rows], days[rows])
+        )
+        stories.extend(sorted(indices[rows[members]].tolist()) for members in found)
     by_index = {int(i): articles[k] for k, i in enumerate(indices)}
     return _keyed(by_index, stories)
 

@@ -124,6 +124,11 @@ def name_terms(text: str, language: str) -> tuple[str, ...]:
     return _stem(named, language)
 
 
+def stems(words: Sequence[str], language: str) -> tuple[str, ...]:
+    """The stem of each word (lower-cased already), as `content_terms` stems them."""
+    return _stem(list(words), language)
+
+
 def _is_number(word: str) -> bool:
     return word[0].isdigit() and word.replace(".", "").isdigit()
 
@@ -142,8 +147,15 @@ def analyse(texts: Sequence[str], language: str) -> Lexicon:
     return vectorise(tuple(content_terms(t, language) for t in texts))
 
 
-def vectorise(terms: tuple[tuple[str, ...], ...]) -> Lexicon:
-    """TF-IDF vectors (log tf, smooth idf, rows L2-normalised) of the given term lists."""
+def vectorise(
+    terms: tuple[tuple[str, ...], ...], *, idf_power: float = 1.0, min_documents: int = 0
+) -> Lexicon:
+    """TF-IDF vectors (log tf, smooth idf, rows L2-normalised) of the given term lists.
+
+    `idf_power` above 1 sharpens the idf, so that rare terms weigh more against common ones;
+    `min_documents` counts the idf over at least that many texts, as if the others had
+    none of the terms (a term in every text of a small set then still weighs).
+    """
     vocabulary: dict[str, int] = {}
     ids = [vocabulary.setdefault(term, len(vocabulary)) for text in terms for term in text]
     tokens = np.asarray(ids, dtype=np.int64)
@@ -152,7 +164,8 @@ def vectorise(terms: tuple[tuple[str, ...], ...]) -> Lexicon:
     keys, counts = np.unique(text_of * size + tokens, return_counts=True)
     rows, columns = keys // size, keys % size
     document_frequency = np.bincount(columns, minlength=len(vocabulary))
-    weights = tf_idf(rows, columns, counts, document_frequency, len(terms))
+    documents = max(len(terms), min_documents)
+    weights = tf_idf(rows, columns, counts, document_frequency, documents, idf_power)
     return Lexicon(terms, rows, columns, weights, len(vocabulary), tokens, text_of)
 
 
@@ -161,13 +174,14 @@ def tf_idf(
     columns: np.ndarray,
     counts: np.ndarray,
     document_frequency: np.ndarray,
-    texts: int,
+    documents: int,
+    idf_power: float = 1.0,
 ) -> np.ndarray:
-    """Weights (log tf, smooth idf, rows L2-normalised) of the entries (`rows`, `columns`,
-    sorted by row then column) that a term occurs `counts` times in a text, given each
-    term's `document_frequency` among `texts` texts (a pool split across machines gives
-    the whole pool's, so that every part weighs alike)."""
-    idf = np.log((1 + texts) / (1 + document_frequency)) + 1.0
-    weights = (1.0 + np.log(counts)) * idf[columns]
+    """Weights (log tf, smooth idf to `idf_power`, rows L2-normalised) of the entries
+    (`rows`, `columns`, sorted by row then column) that a term occurs `counts` times in a
+    text, given each term's `document_frequency` among `documents` texts (a pool split
+    across machines gives the whole pool's, so that every part weighs alike)."""
+    idf = np.log((1 + documents) / (1 + document_frequency)) + 1.0
+    weights = (1.0 + np.log(counts)) * idf[columns] ** idf_power
     norms = np.sqrt(np.bincount(rows, weights=weights**2, minlength=int(rows.max(initial=-1)) + 1))
     return np.asarray(weights / norms[rows])
