@@ -84,8 +84,14 @@ class CoverageRanker:
         self.pair_pool = pair_pool
 
     def __call__(self, sentences: Sequence[Sentence], lexicon: Lexicon) -> list[float]:
+        return self._greedy(sentences, *self._concepts(sentences, lexicon))
+
+    def _greedy(
+        self, sentences: Sequence[Sentence], concepts: list[np.ndarray], weights: np.ndarray
+    ) -> list[float]:
+        """The lazy greedy ranking as scores (n for the first, then n - 1 ...)."""
         n = len(sentences)
-        concepts, remaining = self._concepts(sentences, lexicon)
+        remaining = weights.copy()
         static = [
             (1.0 + sentence.position) ** -self.position_decay
             / max(len(words(sentence.text)), 1) ** self.length_exponent
@@ -130,10 +136,13 @@ class CoverageRanker:
         chosen sentence stays its cluster's representative. Without `max_words`, the
         greedy ranking (`__call__`). Shape: one float per sentence, higher is better.
         """
-        scores = self(sentences, lexicon)
+        concepts, weights = self._concepts(sentences, lexicon)
+        scores = self._greedy(sentences, concepts, weights)
         if max_words is None or not sentences:
             return scores
-        chosen = self._best_set(sentences, lexicon, labels, scores, max_words, max_sentences)
+        chosen = self._best_set(
+            sentences, lexicon, labels, scores, max_words, max_sentences, concepts, weights
+        )
         top = float(len(sentences))
         for rank, i in enumerate(sorted(chosen, key=lambda i: -scores[i])):
             scores[i] = 2 * top - rank
@@ -147,12 +156,13 @@ class CoverageRanker:
         scores: list[float],
         max_words: int,
         max_sentences: int | None,
+        concepts: list[np.ndarray],
+        counted: np.ndarray,
     ) -> list[int]:
         """The candidates' indices (into `sentences`) of the best set found: the objective
         of ICSISumm's concept ILP (Gillick and Favre 2009), each covered concept's weight
         once plus each chosen sentence's lead value, maximised by local search."""
         n = len(sentences)
-        concepts, counted = self._concepts(sentences, lexicon)
         position = np.array([s.position for s in sentences], dtype=np.float64)
         first = np.full(len(counted), np.inf)
         for i, ids in enumerate(concepts):  # a concept's first mention, in any article
