@@ -234,9 +234,11 @@ def read_paths(
     *,
     timeout: float = TIMEOUT,
     jobs: int = 1,
+    fetcher: Callable[..., list[Page | None]] = fetch,
 ) -> list[Article]:
     """Every article in `paths`: files, folders (read recursively), `-` for standard input,
-    and http(s) URLs of pages or feeds (fetched, `timeout` seconds each).
+    and http(s) URLs of pages or feeds (fetched by `fetcher`, as `fetch`, `timeout`
+    seconds each; a page that answers 304 Not Modified gives no articles and no error).
 
     A file that is not text, or an HTML page without an article, is skipped with a warning
     while other inputs hold articles; when none does, it is the error. A URL that fails
@@ -246,7 +248,7 @@ def read_paths(
     articles: list[Article] = []
     unusable: list[_Unusable] = []
     urls = list(dict.fromkeys(given for given in paths if is_url(given)))
-    pages = dict(zip(urls, fetch(urls, timeout=timeout), strict=True))
+    pages = dict(zip(urls, fetcher(urls, timeout=timeout), strict=True))
     readings: list[Callable[[], list[Article]]] = []
     for given in paths:
         if is_url(given):
@@ -265,6 +267,8 @@ def read_paths(
         raise InputError(f"no articles in {found}{more} (give articles as text, HTML or JSON)")
     for skipped in unusable:
         log.warning("skipped %s: %s", skipped.shown, skipped.reason)
+    if not articles and any(page is not None and page.status == 304 for page in pages.values()):
+        return []  # nothing new since the last fetch: not an error
     if not articles and urls and all(is_url(p) for p in paths):
         raise InputError("no articles could be read from the URLs given (see the warnings above)")
     if not articles and any(p == "-" or Path(p).is_file() for p in paths):
@@ -336,7 +340,7 @@ def _read_file(path: Path, kind: str | None) -> list[Article]:
 
 def _read_page(page: Page | None) -> list[Article]:
     """A fetched page, read by its media type: a feed, else what its text looks like."""
-    if page is None:  # the fetch failed, and said so
+    if page is None or page.status == 304:  # the fetch failed, and said so; or unchanged
         return []
     kind = page.content_type
     if not (kind.startswith("text/") or kind in FEED_TYPES or kind in TEXT_TYPES):

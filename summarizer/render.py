@@ -77,7 +77,7 @@ def context(briefing: Briefing) -> dict[str, Any]:
 
 def digest_context(digest: Digest) -> dict[str, Any]:
     """What every format of a daily briefing shows, as plain data (the JSON output)."""
-    stories = []
+    stories: list[dict[str, Any]] = []
     for number, story in enumerate(digest.stories, 1):
         outlets = story.outlets
         count = len(story.articles)
@@ -96,13 +96,20 @@ def digest_context(digest: Digest) -> dict[str, Any]:
                 ],
             }
         )
-    return {
+    for entry, known in zip(stories, digest.continuity, strict=False):  # with an archive
+        entry.update(id=known.id, status=known.status, first_seen=known.first_seen)
+        for item, new in zip(entry["items"], known.new_items, strict=True):
+            item["new"] = new
+    data: dict[str, Any] = {
         "title": f"News briefing, {digest.date}" if digest.date else "News briefing",
         "date": digest.date,
         "stories": stories,
         "total_stories": digest.total,
         "articles_read": digest.articles,
     }
+    if digest.new_articles is not None:
+        data["new_articles"] = digest.new_articles
+    return data
 
 
 def _count(n: int, noun: str) -> str:

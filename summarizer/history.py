@@ -1,0 +1,186 @@
+"""A daily briefing that remembers: what is new since the last run, on an archive.
+
+`unseen` keeps the articles no earlier run archived (same canonical link, else same outlet
+and text). `brief` archives the new ones: each joins a recent story when `stories.group`,
+run over the new articles together with the latest `STORY_MEMBERS` articles of every
+story active in the last `STORY_DAYS` days, puts it with that story's articles (the story
+most of them belong to; the earliest on a tie), else it starts a story. Then it briefs, as
+`daily.brief` does, the stories that gained articles since `since` (or, with `date`, the
+stories with articles published that day), each marked "new" (first seen since `since`)
+or "developing", with the sentences the last briefing of that story did not show marked
+new; and records the briefing.
+
+`STORY_DAYS` covers a week of news and its follow-ups; `STORY_MEMBERS` bounds the grouping
+work per story, so that a long-running story costs no more than a short one.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import replace
+
+from .archive import Archive, Stored, stamp, text_hash
+from .config import Settings
+from .daily import DEFAULT_SENTENCES_PER_STORY, DEFAULT_STORIES, prominent_first, summarize_stories
+from .errors import InputError
+from .model import Article, Briefing, Continuity, Digest, Progress
+from .pipeline import prepare
+from .stories import group
+
+STORY_DAYS = 14  # a story whose latest article is older than this is not continued
+STORY_MEMBERS = 8  # the latest articles of a story that new articles are compared with
+SINCE_LAST = "last"
+
+
+def unseen(archive: Archive, articles: Sequence[Article]) -> list[Article]:
+    """The articles no earlier run archived, each canonical link once, in input order."""
+    from .links import canonical_url
+
+    links: set[str] = set()
+    fresh = []
+    for article in articles:
+        link = canonical_url(article.url) if article.url else ""
+        if (link and link in links) or archive.known(article):
+            continue
+        links.add(link)
+        fresh.append(article)
+    return fresh
+
+
+def brief(
+    archive: Archive,
+    fresh: Sequence[Article],
+    settings: Settings | None = None,
+    *,
+    now: dt.datetime,
+    since: str = SINCE_LAST,
+    date: dt.date | None = None,
+    max_stories: int | None = DEFAULT_STORIES,
+    jobs: int = 1,
+    progress: Progress[Briefing] | None = None,
+) -> tuple[Digest, int]:
+    """Archive `fresh` (articles `unseen` returned) and brief what is new; returns the
+    digest and the number `Archive.written` takes.
+
+    `since` is "last" (what no earlier run saw) or a time or day in ISO 8601 (UTC): the
+    stories that gained articles first seen from then on are briefed. `date` briefs
+    instead the stories of the articles published that day, archived or new (none is an
+    `InputError`). `now` is the run's time. Other arguments as `daily.brief`.
+    """
+    settings = settings or Settings(sentences=DEFAULT_SENTENCES_PER_STORY)
+    run = stamp(now)
+    start = run if since == SINCE_LAST else _since(since)
+    _archive_new(archive, fresh, settings.language, now)
+    if date is not None:
+        pool = archive.on_day(date.isoformat())
+        if not pool:
+            raise InputError(
+                f"no articles published on {date.isoformat()} in the input or the archive "
+                "(give another --date)"
+            )
+    else:
+        pool = archive.seen_since(start)
+    by_story: dict[int, list[Stored]] = {}
+    for stored in pool:
+        by_story.setdefault(stored.story, []).append(stored)
+    if date is None:  # the whole recent story, not only its new articles
+        window = _day(now.date(), -STORY_DAYS)
+        by_story = {s: archive.members(s, from_day=window, seen_from=start) for s in by_story}
+    numbers = list(by_story)
+    groups = [[stored.article for stored in by_story[s]] for s in numbers]
+    order = prominent_first(groups)
+    chosen = order[:max_stories] if max_stories else order
+    stories = summarize_stories([groups[i] for i in chosen], settings, jobs, progress)
+    continuity = []
+    shown = []
+    for i, story in zip(chosen, stories, strict=True):
+        story_id, first_seen = archive.story(numbers[i])
+        before = archive.last_shown(numbers[i])
+        continuity.append(
+            Continuity(
+                id=story_id,
+                status="new" if first_seen >= start else "developing",
+                first_seen=first_seen,
+                new_items=tuple(item.text not in before for item in story.items),
+            )
+        )
+        shown.append((numbers[i], story.title, [item.text for item in story.items]))
+    articles = sum(len(members) for members in groups)
+    briefing = archive.add_briefing(
+        now=run,
+        date=date.isoformat() if date else "",
+        since=start,
+        articles=articles,
+        new_articles=len(fresh),
+        shown=shown,
+    )
+    digest = Digest(
+        date=date.isoformat() if date else "",
+        stories=stories,
+        total=len(groups),
+        articles=articles,
+        continuity=tuple(continuity),
+        new_articles=len(fresh),
+    )
+    return digest, briefing
+
+
+def _archive_new(
+    archive: Archive, fresh: Sequence[Article], language: str, now: dt.datetime
+) -> None:
+    """Clean and archive `fresh`, each in a recent story or a new one."""
+    run = stamp(now)
+    taken: set[str] = set()
+    cleaned = []
+    for article in fresh:
+        unique = archive.free_id(article.id, taken)
+        taken.add(unique)
+        cleaned.append(prepare(replace(article, id=unique)))
+    days = [_article_day(article, now) for article in cleaned]
+    latest = max(days, default=now.date().isoformat())
+    recent = archive.recent(_day(dt.date.fromisoformat(latest), -STORY_DAYS), STORY_MEMBERS)
+    pool = [stored.article for stored in recent] + cleaned
+    story_of: dict[int, int] = {}
+    for members in group(pool, language):
+        new = [i - len(recent) for i in members if i >= len(recent)]
+        if not new:
+            continue
+        old = Counter(recent[i].story for i in members if i < len(recent))
+        if old:
+            most = max(old.values())
+            story = min(s for s, count in old.items() if count == most)
+        else:
+            story = archive.new_story(cleaned[new[0]], run)
+        for j in new:
+            story_of[j] = story
+    for j, article in enumerate(cleaned):
+        archive.add_article(
+            article, read_hash=text_hash(fresh[j].text), day=days[j], story=story_of[j], now=run
+        )
+
+
+def _article_day(article: Article, now: dt.datetime) -> str:
+    published = article.published_at
+    return (published.date() if published else now.date()).isoformat()
+
+
+def _day(day: dt.date, offset: int) -> str:
+    return (day + dt.timedelta(days=offset)).isoformat()
+
+
+def _since(given: str) -> str:
+    """A `--since` time as the archive keeps times (UTC), or a `ConfigError`."""
+    from .errors import ConfigError
+
+    try:
+        time = dt.datetime.fromisoformat(given.strip())
+    except ValueError:
+        raise ConfigError(
+            f"--since must be 'last' or a day or time in ISO 8601 (2026-11-22, "
+            f"2026-11-22T06:00), not {given!r}"
+        ) from None
+    if time.tzinfo is None:
+        time = time.replace(tzinfo=dt.UTC)
+    return stamp(time)
