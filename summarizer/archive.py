@@ -9,7 +9,7 @@ Every run is one transaction (`open_archive`): it starts with `BEGIN IMMEDIATE`,
 takes the write lock at once, so a second run waits for it (at most `wait` seconds, then
 `ArchiveBusyError`), and it is committed only when the run succeeds. A run that fails or
 is killed leaves the archive as it was (SQLite's rollback journal). Times are UTC, ISO
-8601 to the second; days are `YYYY-MM-DD`. Nothing here prints; `history` decides what a
+8601 to the microsecond; days are `YYYY-MM-DD`. Nothing here prints; `history` decides what a
 briefing does with the archive.
 """
 
@@ -132,8 +132,9 @@ def text_hash(text: str) -> str:
 
 
 def stamp(time: dt.datetime) -> str:
-    """`time` as the archive keeps it: UTC, ISO 8601, to the second."""
-    return time.astimezone(dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+    """`time` as the archive keeps it: UTC, ISO 8601, to the microsecond (runs a second
+    apart must not share a time: what is new is what was first seen since a time)."""
+    return time.astimezone(dt.UTC).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
 
 
 def configured_path(environ: Mapping[str, str]) -> Path | None:

@@ -314,8 +314,8 @@ def _brief_archived(
     from .history import unseen
 
     settings, day, since, max_stories, jobs, follow, timeout = remember
-    now = dt.datetime.now(dt.UTC)
     with open_archive(path, wait=wait) as archive:
+        now = dt.datetime.now(dt.UTC)  # once the archive is ours: runs get times in turn
         fetcher = archive.fetcher(now)
         articles = read_paths(paths, sys.stdin.buffer, timeout=timeout, jobs=jobs, fetcher=fetcher)
         fresh = unseen(archive, articles)

@@ -102,7 +102,7 @@ def brief(
             Continuity(
                 id=story_id,
                 status="new" if first_seen >= start else "developing",
-                first_seen=first_seen,
+                first_seen=first_seen[:19] + "Z",
                 new_items=tuple(item.text not in before for item in story.items),
             )
         )
