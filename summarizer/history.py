@@ -35,16 +35,18 @@ SINCE_LAST = "last"
 
 
 def unseen(archive: Archive, articles: Sequence[Article]) -> list[Article]:
-    """The articles no earlier run archived, each canonical link once, in input order."""
+    """The articles no earlier run archived, in input order, each once: one canonical
+    link, or one outlet's text, is one article."""
     from .links import canonical_url
 
-    links: set[str] = set()
+    keys: set[tuple[str, str]] = set()
     fresh = []
     for article in articles:
         link = canonical_url(article.url) if article.url else ""
-        if (link and link in links) or archive.known(article):
+        key = ("", link) if link else (article.source, text_hash(article.text))
+        if key in keys or archive.known(article):
             continue
-        links.add(link)
+        keys.add(key)
         fresh.append(article)
     return fresh
 
@@ -60,6 +62,7 @@ def brief(
     max_stories: int | None = DEFAULT_STORIES,
     jobs: int = 1,
     progress: Progress[Briefing] | None = None,
+    story_days: int = STORY_DAYS,
 ) -> tuple[Digest, int]:
     """Archive `fresh` (articles `unseen` returned) and brief what is new; returns the
     digest and the number `Archive.written` takes.
@@ -67,12 +70,13 @@ def brief(
     `since` is "last" (what no earlier run saw) or a time or day in ISO 8601 (UTC): the
     stories that gained articles first seen from then on are briefed. `date` briefs
     instead the stories of the articles published that day, archived or new (none is an
-    `InputError`). `now` is the run's time. Other arguments as `daily.brief`.
+    `InputError`). `now` is the run's time. `story_days`: how far back a story's latest
+    article may lie for new articles to continue it. Other arguments as `daily.brief`.
     """
     settings = settings or Settings(sentences=DEFAULT_SENTENCES_PER_STORY)
     run = stamp(now)
     start = run if since == SINCE_LAST else _since(since)
-    _archive_new(archive, fresh, settings.language, now)
+    _archive_new(archive, fresh, settings.language, now, story_days)
     if date is not None:
         pool = archive.on_day(date.isoformat())
         if not pool:
@@ -86,7 +90,7 @@ def brief(
     for stored in pool:
         by_story.setdefault(stored.story, []).append(stored)
     if date is None:  # the whole recent story, not only its new articles
-        window = _day(now.date(), -STORY_DAYS)
+        window = _day(now.date(), -story_days)
         by_story = {s: archive.members(s, from_day=window, seen_from=start) for s in by_story}
     numbers = list(by_story)
     groups = [[stored.article for stored in by_story[s]] for s in numbers]
@@ -128,7 +132,7 @@ def brief(
 
 
 def _archive_new(
-    archive: Archive, fresh: Sequence[Article], language: str, now: dt.datetime
+    archive: Archive, fresh: Sequence[Article], language: str, now: dt.datetime, story_days: int
 ) -> None:
     """Clean and archive `fresh`, each in a recent story or a new one."""
     run = stamp(now)
@@ -140,7 +144,7 @@ def _archive_new(
         cleaned.append(prepare(replace(article, id=unique)))
     days = [_article_day(article, now) for article in cleaned]
     latest = max(days, default=now.date().isoformat())
-    recent = archive.recent(_day(dt.date.fromisoformat(latest), -STORY_DAYS), STORY_MEMBERS)
+    recent = archive.recent(_day(dt.date.fromisoformat(latest), -story_days), STORY_MEMBERS)
     pool = [stored.article for stored in recent] + cleaned
     story_of: dict[int, int] = {}
     for members in group(pool, language):
