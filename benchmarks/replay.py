@@ -171,6 +171,14 @@ def main() -> int:
             path = Path(folder) / "replay.sqlite"
             seconds, counted = replay(articles, path, story_days)
             results = score(path, label, kind)
+            archived = sum(r["articles"] for r in results.values())
+            size = path.stat().st_size
+            text = sum(len(a.text.encode()) for a in articles) / len(articles)
+            print(
+                f"archive: {size / 2**20:.1f} MiB for {archived:.0f} articles, "
+                f"{size / archived * 1000 / 2**20:.1f} MiB per 1,000 (their text averages "
+                f"{text / 1000:.1f} kB)"
+            )
         peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
         print(f"articles counted new over all runs: {counted}")
         for name, r in results.items():
