@@ -279,7 +279,6 @@ class Archive:
     def __init__(self, connection: sqlite3.Connection, path: Path) -> None:
         self.connection = connection
         self.path = path
-        self.fetches: dict[str, int] = {}  # status per URL fetched through `fetcher`
 
     def prepare(self, write: bool) -> None:
         """Check that the file is ours, and create or migrate its schema."""
@@ -325,13 +324,15 @@ class Archive:
 
     # Articles ------------------------------------------------------------------------
 
-    def known(self, article: Article) -> bool:
-        """Whether an earlier run archived `article`: the same canonical link, else the
-        same outlet and text (indexes `articles_by_link`, `articles_by_text_hash`)."""
-        link = canonical_url(article.url) if article.url else ""
+    def known(self, article: Article, link: str | None = None) -> bool:
+        """Whether an earlier run archived `article`: the same canonical link (`link`, when
+        the caller has it), else the same outlet and text (indexes `articles_by_link`,
+        `articles_by_text_hash`)."""
+        if link is None:
+            link = canonical_url(article.url) if article.url else ""
         if link:
             found = self.connection.execute(
-                "SELECT 1 FROM articles WHERE link = ? LIMIT 1", (link,)
+                "SELECT 1 FROM articles WHERE link = ? AND link != '' LIMIT 1", (link,)
             ).fetchone()
             if found:
                 return True
@@ -378,19 +379,23 @@ class Archive:
         )
         self.connection.execute("UPDATE stories SET last_seen = ? WHERE number = ?", (now, story))
 
-    def recent(self, from_day: str, per_story: int) -> list[Stored]:
-        """The latest `per_story` articles (by day, then as archived) of each story that
-        has one from `from_day` on; in story order, then as archived."""
+    def recent(self, from_day: str, per_story: int, stories: int) -> list[Stored]:
+        """The latest `per_story` articles (by day, then as archived) of each of the
+        `stories` stories last active most recently, from `from_day` on; in story order,
+        then as archived."""
         rows = self.connection.execute(
             """
+            WITH active AS (
+                SELECT story, max(day) AS latest FROM articles WHERE day >= ?
+                GROUP BY story ORDER BY latest DESC, story DESC LIMIT ?
+            )
             SELECT * FROM (
                 SELECT a.*, ROW_NUMBER() OVER (
                     PARTITION BY a.story ORDER BY a.day DESC, a.number DESC) AS latest
-                FROM articles a
-                WHERE a.story IN (SELECT DISTINCT story FROM articles WHERE day >= ?)
+                FROM articles a WHERE a.story IN (SELECT story FROM active)
             ) WHERE latest <= ? ORDER BY story, number
             """,
-            (from_day, per_story),
+            (from_day, stories, per_story),
         )
         return [self._stored(row) for row in rows]
 
@@ -411,9 +416,9 @@ class Archive:
         return [self._stored(row) for row in rows]
 
     def seen_since(self, since: str) -> list[Stored]:
-        """The articles first seen at or after `since`, as archived."""
+        """The articles first seen at or after `since`, in the order they were archived."""
         rows = self.connection.execute(
-            "SELECT * FROM articles WHERE first_seen >= ? ORDER BY number", (since,)
+            "SELECT * FROM articles WHERE first_seen >= ? ORDER BY first_seen, number", (since,)
         )
         return [self._stored(row) for row in rows]
 
@@ -603,7 +608,6 @@ class _Fetcher:
         pages = fetch(urls, timeout=timeout, headers=headers)
         for url, page in zip(urls, pages, strict=True):
             status = page.status if page else 0
-            self.archive.fetches[url] = status
             if page is None or page.status == 304:  # keep the validators we have
                 db.execute(
                     "INSERT INTO feeds (url, last_fetched, last_status) VALUES (?, ?, ?)"
