@@ -24,6 +24,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from .config import LOCK_WAIT
 from .errors import ArchiveBusyError, ArchiveError, ConfigError
 from .fetch import Page, fetch
 from .links import canonical_url
@@ -33,7 +34,6 @@ if TYPE_CHECKING:
     import sqlite3
 
 APPLICATION_ID = 0x53554D41  # "SUMA": marks the file as a summarizer archive
-LOCK_WAIT = 30.0  # seconds a run waits for another run's write lock before giving up
 SQLITE_HEADER = b"SQLite format 3\x00"
 
 MIGRATIONS: tuple[str, ...] = (

@@ -12,8 +12,7 @@ from typing import TYPE_CHECKING, Annotated, Any, TypeVar
 import typer
 
 from . import __version__
-from .archive import LOCK_WAIT
-from .config import DEFAULT_LANGUAGE, DEFAULT_RANKER, Settings
+from .config import DEFAULT_LANGUAGE, DEFAULT_RANKER, LOCK_WAIT, Settings
 from .errors import ConfigError, SummarizerError
 from .fetch import TIMEOUT
 from .ingest import follow_links, read_paths
