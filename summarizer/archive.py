@@ -608,7 +608,9 @@ class _Fetcher:
         pages = fetch(urls, timeout=timeout, headers=headers)
         for url, page in zip(urls, pages, strict=True):
             status = page.status if page else 0
-            if page is None or page.status == 304:  # keep the validators we have
+            if page is None or page.status == 304 or _is_list(page):
+                # keep the validators we have; a subscription list is read whole every
+                # time, since its feeds are fetched only when it is
                 db.execute(
                     "INSERT INTO feeds (url, last_fetched, last_status) VALUES (?, ?, ?)"
                     " ON CONFLICT (url) DO UPDATE SET last_fetched = excluded.last_fetched,"
@@ -622,3 +624,12 @@ class _Fetcher:
                     (url, page.etag, page.last_modified, self.now, status),
                 )
         return pages
+
+
+def _is_list(page: Page) -> bool:
+    """Whether `page` is an OPML subscription list."""
+    from .ingest.files import decode
+    from .ingest.opml import looks_like_opml
+
+    text = decode(page.data)
+    return bool(text) and looks_like_opml(text or "")

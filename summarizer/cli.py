@@ -24,6 +24,7 @@ if TYPE_CHECKING:
     from contextlib import AbstractContextManager
 
     from .archive import Archive
+    from .ingest.outlets import Outlets
     from .mail import MailSettings
     from .model import Briefing, Digest, Progress
 
@@ -41,7 +42,8 @@ Paths = Annotated[
     list[str],
     typer.Argument(
         help="Articles: files (.txt, .md, .html, .json, .jsonl, .rss, .atom, .xml), folders "
-        "(read recursively), URLs of pages or feeds, or - for standard input.",
+        "(read recursively), URLs of pages or feeds, OPML subscription lists (.opml files or "
+        "URLs; their feeds are fetched), or - for standard input.",
         show_default=False,
     ),
 ]
@@ -64,6 +66,15 @@ Output = Annotated[
 ]
 Ranker = Annotated[str, typer.Option(help=f"How sentences are ranked: {', '.join(RANKERS)}.")]
 Language = Annotated[str, typer.Option(help=f"Language of the articles: {', '.join(languages())}.")]
+OutletsFile = Annotated[
+    Path | None,
+    typer.Option(
+        "--outlets",
+        help="A TOML or CSV file naming outlets by site domain or feed URL (default: "
+        "outlets.toml or outlets.csv in ~/.config/summarizer/, if there).",
+        show_default=False,
+    ),
+]
 Templates = Annotated[
     Path | None, typer.Option(help="A folder of your own Jinja2 templates to use instead.")
 ]
@@ -182,6 +193,7 @@ def summarize(
     templates: Templates = None,
     timeout: Timeout = TIMEOUT,
     follow: FollowLinks = False,
+    outlets: OutletsFile = None,
     email_to: EmailTo = None,
     email_from: EmailFrom = None,
     subject: Subject = None,
@@ -199,7 +211,7 @@ def summarize(
             ranker=ranker, sentences=sentences, words=words, language=language, templates=templates
         )
         mail = _mail(email_to, email_from, subject, smtp_host, smtp_port, smtp_user, smtp_tls, eml)
-        articles = read_paths(paths, sys.stdin.buffer, timeout=timeout)
+        articles = read_paths(paths, sys.stdin.buffer, timeout=timeout, outlets=_outlets(outlets))
         if follow:
             articles = follow_links(articles, timeout=timeout, progress=_progress("fetching links"))
         briefing = run(articles, settings)
@@ -225,6 +237,7 @@ def brief(
     templates: Templates = None,
     timeout: Timeout = TIMEOUT,
     follow: FollowLinks = False,
+    outlets: OutletsFile = None,
     jobs: Annotated[
         int,
         typer.Option(
@@ -239,6 +252,13 @@ def brief(
     smtp_user: SmtpUser = None,
     smtp_tls: SmtpTls = None,
     eml: Eml = None,
+    explain: Annotated[
+        bool,
+        typer.Option(
+            "--explain",
+            help="Say for each story why its articles were joined: the names and terms they share.",
+        ),
+    ] = False,
     archive: ArchivePath = None,
     since: Annotated[
         str | None,
@@ -275,11 +295,14 @@ def brief(
         )
         mail = _mail(email_to, email_from, subject, smtp_host, smtp_port, smtp_user, smtp_tls, eml)
         jobs = jobs or default_jobs()
+        named = _outlets(outlets)
         if archive is not None:
             remember = (settings, day, since or "last", max_stories, jobs, follow, timeout)
-            _brief_archived(archive, archive_wait, paths, remember, fmt, output, mail, eml)
+            _brief_archived(
+                archive, archive_wait, paths, remember, named, explain, fmt, output, mail, eml
+            )
             return
-        articles = read_paths(paths, sys.stdin.buffer, timeout=timeout, jobs=jobs)
+        articles = read_paths(paths, sys.stdin.buffer, timeout=timeout, jobs=jobs, outlets=named)
         if follow:  # only the day's links: the others would be fetched to be dropped
             articles = follow_links(
                 published_on(articles, day) if day else articles,
@@ -288,7 +311,13 @@ def brief(
             )
         progress = _progress("summarizing")
         digest = run(
-            articles, settings, date=day, max_stories=max_stories, jobs=jobs, progress=progress
+            articles,
+            settings,
+            date=day,
+            max_stories=max_stories,
+            jobs=jobs,
+            progress=progress,
+            explain=explain,
         )
         _publish(digest, fmt, output, settings.templates, mail, eml)
     except SummarizerError as error:
@@ -300,6 +329,8 @@ def _brief_archived(
     wait: float,
     paths: list[str],
     remember: tuple[Settings, Any, str, int, int, bool, float],
+    outlets: Outlets | None,
+    explain: bool,
     fmt: str,
     output: Path | None,
     mail: MailSettings | None,
@@ -316,7 +347,9 @@ def _brief_archived(
     with open_archive(path, wait=wait) as archive:
         now = dt.datetime.now(dt.UTC)  # once the archive is ours: runs get times in turn
         fetcher = archive.fetcher(now)
-        articles = read_paths(paths, sys.stdin.buffer, timeout=timeout, jobs=jobs, fetcher=fetcher)
+        articles = read_paths(
+            paths, sys.stdin.buffer, timeout=timeout, jobs=jobs, outlets=outlets, fetcher=fetcher
+        )
         fresh = unseen(archive, articles)
         if follow:  # only new articles: an archived one was read in full when it was new
             fresh = follow_links(fresh, timeout=timeout, progress=_progress("fetching links"))
@@ -330,6 +363,7 @@ def _brief_archived(
             max_stories=max_stories,
             jobs=jobs,
             progress=_progress("summarizing"),
+            explain=explain,
         )
         where = _publish(digest, fmt, output, settings.templates, mail, eml)
         archive.written(briefing, where)
@@ -339,18 +373,21 @@ def _brief_archived(
 def extract(
     paths: Paths,
     fmt: Annotated[str, typer.Option("--format", "-f", help="text or json.")] = "text",
+    outlets: OutletsFile = None,
 ) -> None:
-    """Print the articles as the pipeline reads them, after cleaning."""
+    """Print the articles as the pipeline reads them, after cleaning; JSON also says which
+    rule named each outlet (named_by) and the outlet's home page."""
     from .pipeline import prepare
 
     try:
         if fmt not in ("text", "json"):
             raise SummarizerError(f"unknown format {fmt!r}; choose one of: text, json")
-        articles = [prepare(a) for a in read_paths(paths, sys.stdin.buffer)]
+        read = read_paths(paths, sys.stdin.buffer, outlets=_outlets(outlets))
+        articles = [prepare(a) for a in read]
     except SummarizerError as error:
         raise _fail(error) from None
     if fmt == "json":
-        fields = ("id", "source", "title", "url", "published", "text")
+        fields = ("id", "source", "named_by", "home", "title", "url", "published", "text")
         data = {"articles": [{f: getattr(a, f) for f in fields} for a in articles]}
         typer.echo(json.dumps(data, ensure_ascii=False, indent=2))
         return
@@ -544,6 +581,16 @@ def _progress(description: str) -> Progress[Any] | None:
         )
 
     return bar
+
+
+def _outlets(path: Path | None) -> Outlets | None:
+    """The user's outlet names: `--outlets`, else the default file if there is one."""
+    from .ingest.outlets import default_outlets_path, load_outlets
+
+    if path is not None and not path.is_file():
+        raise ConfigError(f"outlets file not found: {path} (check --outlets)")
+    path = path or default_outlets_path()
+    return load_outlets(path) if path else None
 
 
 def _mail(

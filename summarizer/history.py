@@ -34,6 +34,7 @@ from .daily import DEFAULT_SENTENCES_PER_STORY, DEFAULT_STORIES, prominent_first
 from .errors import InputError
 from .model import Article, Briefing, Continuity, Digest, Progress
 from .pipeline import prepare
+from .stories import explain as why_joined
 from .stories import group
 
 STORY_DAYS = 14  # a story whose latest article is older than this is not continued
@@ -71,6 +72,7 @@ def brief(
     jobs: int = 1,
     progress: Progress[Briefing] | None = None,
     story_days: int = STORY_DAYS,
+    explain: bool = False,
 ) -> tuple[Digest, int]:
     """Archive `fresh` (articles `unseen` returned) and brief what is new; returns the
     digest and the number `Archive.written` takes.
@@ -79,7 +81,8 @@ def brief(
     stories that gained articles first seen from then on are briefed. `date` briefs
     instead the stories of the articles published that day, archived or new (none is an
     `InputError`). `now` is the run's time. `story_days`: how far back a story's latest
-    article may lie for new articles to continue it. Other arguments as `daily.brief`.
+    article may lie for new articles to continue it. Other arguments (`explain` too) as
+    `daily.brief`.
     """
     settings = settings or Settings(sentences=DEFAULT_SENTENCES_PER_STORY)
     run = stamp(now)
@@ -105,6 +108,14 @@ def brief(
     order = prominent_first(groups)
     chosen = order[:max_stories] if max_stories else order
     stories = summarize_stories([groups[i] for i in chosen], settings, jobs, progress)
+    if explain:  # as daily.brief: the pool is every story's articles
+        pool_articles = [article for members in groups for article in members]
+        starts = [0]
+        for members in groups:
+            starts.append(starts[-1] + len(members))
+        spans = [list(range(starts[i], starts[i + 1])) for i in chosen]
+        reasons = why_joined(pool_articles, spans, settings.language)
+        stories = tuple(replace(s, shared=r) for s, r in zip(stories, reasons, strict=True))
     continuity = []
     shown = []
     for i, story in zip(chosen, stories, strict=True):

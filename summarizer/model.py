@@ -17,7 +17,11 @@ _ISO_DATE = re.compile(r"\s*(\d{4}-\d{2}-\d{2})(?:[T ](\d{2}:\d{2}(?::\d{2})?))?
 
 @dataclass(frozen=True, slots=True)
 class Article:
-    """One outlet's version of a story, as read and (later) cleaned."""
+    """One outlet's version of a story, as read and (later) cleaned.
+
+    `source` is the outlet's name, `named_by` the rule that named it (one of
+    `ingest.outlets.RULES`), `home` the outlet's home page ("" when unknown).
+    """
 
     id: str
     source: str
@@ -25,6 +29,8 @@ class Article:
     title: str = ""
     url: str = ""
     published: str = ""
+    named_by: str = ""
+    home: str = ""
 
     @property
     def published_at(self) -> dt.datetime | None:
@@ -68,6 +74,15 @@ class Item:
 
 
 @dataclass(frozen=True, slots=True)
+class Shared:
+    """Why a story's articles were joined: the names and the other terms most of them share,
+    most telling first (as words the articles print)."""
+
+    names: tuple[str, ...] = ()
+    terms: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
 class Briefing:
     """What the renderers turn into Markdown, HTML, JSON or text."""
 
@@ -75,6 +90,7 @@ class Briefing:
     items: tuple[Item, ...]
     articles: tuple[Article, ...]
     ranker: str
+    shared: Shared | None = None  # why its articles were joined (a daily story, when asked)
 
     @property
     def outlets(self) -> tuple[str, ...]:

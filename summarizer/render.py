@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from .errors import ConfigError, RenderError
-from .model import Briefing, Digest
+from .model import Article, Briefing, Digest
 
 FORMATS = ("markdown", "html", "json", "text")
 SUFFIXES = {"markdown": "md", "html": "html", "json": "json", "text": "txt"}
@@ -76,7 +76,12 @@ def context(briefing: Briefing) -> dict[str, Any]:
 
 
 def digest_context(digest: Digest) -> dict[str, Any]:
-    """What every format of a daily briefing shows, as plain data (the JSON output)."""
+    """What every format of a daily briefing shows, as plain data (the JSON output).
+
+    Each story's `outlets` name each outlet once, with its home page and its articles
+    under it (`links` lists the articles one by one, as it always has); `headline_only`
+    marks a story with no complete sentence to show. With an archive, each story has its
+    `id`, `status` and `first_seen`, each item `new`, and the digest `new_articles`."""
     stories: list[dict[str, Any]] = []
     for number, story in enumerate(digest.stories, 1):
         outlets = story.outlets
@@ -90,12 +95,19 @@ def digest_context(digest: Digest) -> dict[str, Any]:
                 "coverage": _count(len(outlets), "outlet")
                 + (f", {_count(count, 'article')}" if count > 1 else ""),
                 "items": [{"text": i.text, "sources": list(i.sources)} for i in story.items],
+                "headline_only": not story.items,
                 "links": [
                     {"name": a.source, "title": a.title, "url": safe_url(a.url)}
                     for a in story.articles
                 ],
+                "outlets": _outlets(story.articles),
             }
         )
+        if story.shared is not None:  # asked for (brief --explain): why they were joined
+            stories[-1]["shared"] = {
+                "names": list(story.shared.names),
+                "terms": list(story.shared.terms),
+            }
     for entry, known in zip(stories, digest.continuity, strict=False):  # with an archive
         entry.update(id=known.id, status=known.status, first_seen=known.first_seen)
         for item, new in zip(entry["items"], known.new_items, strict=True):
@@ -110,6 +122,23 @@ def digest_context(digest: Digest) -> dict[str, Any]:
     if digest.new_articles is not None:
         data["new_articles"] = digest.new_articles
     return data
+
+
+def _outlets(articles: tuple[Article, ...]) -> list[dict[str, Any]]:
+    """Each outlet once, in order of its first article, with its home page and its
+    articles (title and link; each link once)."""
+    grouped: dict[str, dict[str, Any]] = {}
+    for article in articles:
+        outlet = grouped.setdefault(
+            article.source, {"name": article.source, "home": "", "articles": []}
+        )
+        outlet["home"] = outlet["home"] or safe_url(article.home)
+        url = safe_url(article.url)
+        if (url or article.title) and all(
+            (url or article.title) != (a["url"] or a["title"]) for a in outlet["articles"]
+        ):
+            outlet["articles"].append({"title": article.title, "url": url})
+    return list(grouped.values())
 
 
 def _count(n: int, noun: str) -> str:
