@@ -115,6 +115,18 @@ class Stored:
 
 
 @dataclass(frozen=True, slots=True)
+class Added:
+    """A new article to archive: as cleaned, with its canonical link, the hash of its
+    text as read (`text_hash`), its day and its story's number."""
+
+    article: Article
+    link: str
+    read_hash: str
+    day: str
+    story: int
+
+
+@dataclass(frozen=True, slots=True)
 class StoryRow:
     """A story as the archive lists it."""
 
@@ -356,28 +368,33 @@ class Archive:
             candidate = f"{wanted}-{number}"
         return candidate
 
-    def add_article(
-        self, article: Article, *, read_hash: str, day: str, story: int, now: str
-    ) -> None:
-        link = canonical_url(article.url) if article.url else ""
-        self.connection.execute(
+    def add_articles(self, added: Sequence[Added], now: str) -> None:
+        """Archive new articles, first seen `now`, each in its story (whose last seen
+        becomes `now`)."""
+        self.connection.executemany(
             "INSERT INTO articles (id, outlet, url, link, title, published, day, first_seen,"
             " text_hash, text, story) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            (
-                article.id,
-                article.source,
-                article.url,
-                link,
-                article.title,
-                article.published,
-                day,
-                now,
-                read_hash,
-                article.text,
-                story,
-            ),
+            [
+                (
+                    one.article.id,
+                    one.article.source,
+                    one.article.url,
+                    one.link,
+                    one.article.title,
+                    one.article.published,
+                    one.day,
+                    now,
+                    one.read_hash,
+                    one.article.text,
+                    one.story,
+                )
+                for one in added
+            ],
         )
-        self.connection.execute("UPDATE stories SET last_seen = ? WHERE number = ?", (now, story))
+        self.connection.executemany(
+            "UPDATE stories SET last_seen = ? WHERE number = ?",
+            [(now, story) for story in sorted({one.story for one in added})],
+        )
 
     def recent(self, from_day: str, per_story: int, stories: int) -> list[Stored]:
         """The latest `per_story` articles (by day, then as archived) of each of the
