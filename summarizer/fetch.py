@@ -72,6 +72,7 @@ def _get(url: str, timeout: float, failed: str, extra: Mapping[str, str]) -> Pag
             data = response.read(MAX_BYTES + 1)
             content_type = response.headers.get_content_type()
             validators = _validators(response.headers)
+            status = int(response.status)
     except urllib.error.HTTPError as error:
         if error.code == 304 and extra:
             return Page(url, b"", "", 304, *_validators(error.headers))
@@ -88,7 +89,7 @@ def _get(url: str, timeout: float, failed: str, extra: Mapping[str, str]) -> Pag
         why = str(error) or type(error).__name__
     else:
         if len(data) <= MAX_BYTES:
-            return Page(url, data, content_type, 200, *validators)
+            return Page(url, data, content_type, status, *validators)
         why = f"larger than {MAX_BYTES // 2**20} MB"
     log.warning("could not fetch %s: %s (%s)", url, why, failed)
     return None
