@@ -506,8 +506,7 @@ def archive_export(
     ] = "jsonl",
     output: Output = None,
 ) -> None:
-    """Every archived article as JSON Lines (id, source, title, url, published, text, story,
-    first_seen), which `summarize` and `brief` read back."""
+    """Every archived article as a JSON line, with its story's id (brief reads them back)."""
     try:
         if fmt != "jsonl":
             raise ConfigError(f"unknown format {fmt!r}; choose one of: jsonl")
