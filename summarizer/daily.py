@@ -60,14 +60,13 @@ def brief(
     settings = settings or Settings(sentences=DEFAULT_SENTENCES_PER_STORY)
     kept = published_on(articles, date) if date else list(articles)
     cleaned = [prepare(article) for article in kept]
-    groups = group(cleaned, settings.language)
-    groups.sort(key=lambda indices: _prominence(cleaned, indices))
-    chosen = groups[:max_stories] if max_stories else groups
-    work = [[cleaned[i] for i in indices] for indices in chosen]
-    done = _map(partial(_story, settings=settings), work, jobs)
-    stories = tuple(progress(done, len(work)) if progress else done)
+    found = group(cleaned, settings.language)
+    groups = [[cleaned[i] for i in indices] for indices in found]
+    order = prominent_first(groups)
+    chosen = order[:max_stories] if max_stories else order
+    stories = summarize_stories([groups[i] for i in chosen], settings, jobs, progress)
     if explain:
-        reasons = why_joined(cleaned, chosen, settings.language)
+        reasons = why_joined(cleaned, [found[i] for i in chosen], settings.language)
         stories = tuple(replace(s, shared=r) for s, r in zip(stories, reasons, strict=True))
     return Digest(
         date=date.isoformat() if date else "",
@@ -75,6 +74,24 @@ def brief(
         total=len(groups),
         articles=len(kept),
     )
+
+
+def prominent_first(stories: Sequence[Sequence[Article]]) -> list[int]:
+    """Indices into `stories`, most outlets first, then the latest article, then as given."""
+    keys = [(*_prominence(story), number) for number, story in enumerate(stories)]
+    return sorted(range(len(stories)), key=keys.__getitem__)
+
+
+def summarize_stories(
+    stories: Sequence[Sequence[Article]],
+    settings: Settings,
+    jobs: int = 1,
+    progress: Progress[Briefing] | None = None,
+) -> tuple[Briefing, ...]:
+    """One `Briefing` per story of cleaned articles, in order (see `brief`)."""
+    work = [list(story) for story in stories]
+    done = _map(partial(_story, settings=settings), work, jobs)
+    return tuple(progress(done, len(work)) if progress else done)
 
 
 def _map(
@@ -106,12 +123,12 @@ def published_on(articles: Sequence[Article], date: dt.date) -> list[Article]:
     return kept
 
 
-def _prominence(articles: Sequence[Article], indices: list[int]) -> tuple[int, float, int]:
-    """Sort key: most outlets first, then the latest article first, then input order."""
-    outlets = {articles[i].source for i in indices}
-    times = [articles[i].published_at for i in indices]
+def _prominence(story: Sequence[Article]) -> tuple[int, float]:
+    """Sort key: most outlets first, then the latest article first."""
+    outlets = {article.source for article in story}
+    times = [article.published_at for article in story]
     latest = max((t.toordinal() * 86400.0 + _seconds(t) for t in times if t), default=0.0)
-    return (-len(outlets), -latest, indices[0])
+    return (-len(outlets), -latest)
 
 
 def _seconds(time: dt.datetime) -> float:

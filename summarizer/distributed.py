@@ -622,8 +622,8 @@ def _whole(language: str, *parts: tuple[Article, ...]) -> _Bucket:
 def _keyed(articles: dict[int, Article], stories: list[list[int]]) -> _Bucket:
     keys = []
     for story in stories:
-        outlets, latest, _ = _prominence([articles[i] for i in story], list(range(len(story))))
-        keys.append((outlets, latest, story[0]))
+        # `daily.prominent_first`'s order: its key, then the story's place in the pool
+        keys.append((*_prominence([articles[i] for i in story]), story[0]))
     return _Bucket(articles=articles, stories=stories, keys=keys)
 
 

@@ -33,3 +33,13 @@ class ClusterError(SummarizerError):
     """A Dask cluster that cannot be reached or that failed the run."""
 
     exit_code = 1
+
+
+class ArchiveError(SummarizerError):
+    """An archive that cannot be used: not ours, corrupt, or from a newer version."""
+
+
+class ArchiveBusyError(ArchiveError):
+    """An archive another run is writing, still after the bounded wait."""
+
+    exit_code = 1

@@ -99,6 +99,16 @@ class Briefing:
 
 
 @dataclass(frozen=True, slots=True)
+class Continuity:
+    """What an archive remembers of a story in a digest (see `history`)."""
+
+    id: str  # the story's id, the same in every run on one archive
+    status: str  # "new" (first seen by this run) or "developing"
+    first_seen: str  # when a run first saw it: ISO 8601, UTC, to the second
+    new_items: tuple[bool, ...]  # per item: not shown by the last briefing that showed the story
+
+
+@dataclass(frozen=True, slots=True)
 class Digest:
     """A day's briefing: one `Briefing` per story, the most widely reported first."""
 
@@ -106,3 +116,6 @@ class Digest:
     stories: tuple[Briefing, ...]
     total: int  # stories found, including those left out by a story limit
     articles: int  # articles read (after the date filter)
+    # With an archive: one `Continuity` per story, and the articles no earlier run saw.
+    continuity: tuple[Continuity, ...] = ()
+    new_articles: int | None = None

@@ -237,6 +237,8 @@ def test_without_dask_the_error_names_the_extra(pool_folder, monkeypatch):
         (["--workers", "2", "--scheduler", "tcp://127.0.0.1:1"], "not both"),
         (["--workers", "0"], "--workers must be at least 1"),
         (["--workers", "1", "--follow-links"], "--follow-links"),
+        (["--workers", "1", "--explain"], "--explain"),
+        (["--workers", "1", "--archive", "never-made.sqlite"], "--archive"),
     ],
 )
 def test_cluster_option_errors_are_one_line(pool_folder, args, message):
