@@ -1,0 +1,321 @@
+"""Faithful credits: an outlet is credited only with what it reported, and where outlets
+differ the briefing says so.
+
+Two stages, after `select`, over the story's candidate sentences and their specifics
+(`specifics.py`):
+
+- **Credits.** In each item's cluster, the specifics of every other outlet's sentence are
+  aligned with the representative's; an outlet whose sentence gives a value that cannot
+  be true with the representative's ("21 people" against "12 people") is not credited
+  and is listed as disputing the item, with its value.
+- **Disagreements.** Across the whole story, two sentences of different outlets state the
+  same thing when they are alike (TF-IDF cosine at least `SAME_SENTENCE`) and two of
+  their specifics are alike in what surrounds them: the words within `WINDOW` words on
+  either side, with the noun counted (counted twice, `SAME_NOUN` read as one), share at
+  least `SAME_CONTEXT` stems (a pair of sentences at least `ALIKE_SENTENCE` alike needs
+  only one specific of a kind each).
+  Each specific is paired, per outlet, with its best such match only when that match's
+  best is it in return, so "26 countries pledged" pairs with another outlet's "26
+  countries pledged", not with its "a group of 35 countries" as well. Paired specifics
+  (and those aligned within items' clusters) are joined into groups; a group whose
+  values cannot all be true together is a disagreement: each version verbatim with its
+  outlets. When every version carries a publication time and the versions' times differ,
+  it is an update, told from the earliest to the latest.
+
+The thresholds were set on the example of issue 12 and the seeds, and checked with
+`benchmarks/disagreements.py` (recall of planted changes on DUC 2003 and BASIL) and a hand
+review of what it reports on Multi-News and BASIL (`benchmarks/disagreements/`).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Sequence
+from dataclasses import replace
+
+import numpy as np
+
+from .lexicon import Lexicon, content_terms
+from .model import Article, Briefing, Claim, Disagreement, Item, Sentence
+from .specifics import Specific, comparable, specifics
+
+SAME_SENTENCE = 0.1  # cosine at which two sentences may state the same thing
+ALIKE_SENTENCE = 0.5  # cosine at which one specific of a kind each is enough to pair them
+SAME_CONTEXT = 2  # shared stems around two specifics (the noun counted counts twice)
+WINDOW = 5  # words on each side of a specific that say what it is about
+ABOUT_WORDS = 6  # words in a disagreement's `about`
+# Nouns that news counts interchangeably ("26 countries", "26 nations", "26 states").
+SAME_NOUN = {"nations": "countries", "states": "countries", "nation": "country", "state": "country"}
+
+_WORD = re.compile(r"[^\W_][\w'’-]*")
+
+ClaimKey = tuple[int, int]  # (sentence index, specific index)
+
+
+def disagreements(briefing: Briefing) -> tuple[Disagreement, ...]:
+    """Where the outlets of a briefing differ: each `Disagreement` names what differs and
+    gives every version verbatim with its outlets (empty when they agree throughout)."""
+    return briefing.disagreements
+
+
+def check(
+    sentences: Sequence[Sentence],
+    labels: Sequence[int],
+    lexicon: Lexicon,
+    items: Sequence[Item],
+    articles: Sequence[Article],
+    language: str,
+) -> tuple[tuple[Item, ...], tuple[Disagreement, ...]]:
+    """The items credited only to the outlets that agree with them (the others listed as
+    disputing), and the story's disagreements, in order of first appearance.
+
+    `sentences`, `labels` and `lexicon` are the candidates, their clusters and their terms
+    as the pipeline computed them; `articles` give the publication times.
+    """
+    finder = _Finder(sentences, lexicon, articles, language)
+    checked = tuple(finder.credit(item, labels) for item in items)
+    return checked, finder.disagreements()
+
+
+class _Finder:
+    def __init__(
+        self,
+        sentences: Sequence[Sentence],
+        lexicon: Lexicon,
+        articles: Sequence[Article],
+        language: str,
+    ) -> None:
+        self.sentences = sentences
+        self.lexicon = lexicon
+        self.language = language
+        self.articles = {a.id: a for a in articles}
+        self.article_order = {a.id: i for i, a in enumerate(articles)}
+        self.found = [specifics(s.text) for s in sentences]
+        self.contexts: dict[ClaimKey, frozenset[str]] = {}
+        self.edges: list[tuple[ClaimKey, ClaimKey]] = []
+
+    # --- credits --------------------------------------------------------------------
+
+    def credit(self, item: Item, labels: Sequence[int]) -> Item:
+        head = next(
+            (
+                i
+                for i, s in enumerate(self.sentences)
+                if s.article_id == item.article_id and s.position == item.position
+            ),
+            None,
+        )
+        if head is None or not self.found[head]:
+            return item
+        disputing: dict[str, list[tuple[str, int]]] = {}  # value -> [(article id, sentence)]
+        for other in range(len(self.sentences)):
+            if labels[other] != labels[head] or other == head:
+                continue
+            if self.sentences[other].source == self.sentences[head].source:
+                continue
+            pairs = self.align(head, other, fallback=True)
+            self.edges.extend(((head, x), (other, y)) for x, y in pairs)
+            for x, y in pairs:
+                if not self.found[head][x].agrees(self.found[other][y]):
+                    value = self.found[other][y].text
+                    disputing.setdefault(value, []).append(
+                        (self.sentences[other].article_id, other)
+                    )
+                    break
+        if not disputing:
+            return item
+        out = {article for found in disputing.values() for article, _ in found}
+        kept = tuple(a for a in item.article_ids if a not in out)
+        sources = tuple(dict.fromkeys(self.articles[a].source for a in kept if a in self.articles))
+        if not sources:  # only the representative's own article can never dispute itself
+            return item
+        claims = []
+        for value, found in disputing.items():
+            outlets = tuple(dict.fromkeys(self.sentences[i].source for _, i in found))
+            outlets = tuple(o for o in outlets if o not in sources)
+            if outlets:
+                first = found[0][1]
+                claims.append(
+                    Claim(value, self.sentences[first].text, outlets, self._published(found))
+                )
+        return replace(item, sources=sources, article_ids=kept, disputes=tuple(claims))
+
+    def _published(self, found: list[tuple[str, int]]) -> str:
+        dated = [self.articles[a] for a, _ in found if a in self.articles]
+        dated = [a for a in dated if a.published_at is not None]
+        if not dated:
+            return ""
+        return min(dated, key=lambda a: (a.published_at, self.article_order[a.id])).published
+
+    # --- alignment ------------------------------------------------------------------
+
+    def context(self, key: ClaimKey) -> frozenset[str]:
+        if key not in self.contexts:
+            sentence, index = key
+            specific = self.found[sentence][index]
+            text = self.sentences[sentence].text
+            before = _WORD.findall(text[: specific.start])[-WINDOW:]
+            after = _WORD.findall(text[specific.end :])[:WINDOW]
+            terms = set(content_terms(" ".join(before + after), self.language))
+            if specific.unit and specific.kind == "count":
+                unit = SAME_NOUN.get(specific.unit, specific.unit)
+                terms.update(f"#{t}" for t in content_terms(unit, self.language))
+            self.contexts[key] = frozenset(terms)
+        return self.contexts[key]
+
+    def score(self, a: ClaimKey, b: ClaimKey) -> int:
+        shared = self.context(a) & self.context(b)
+        return len(shared) + sum(1 for term in shared if term.startswith("#"))
+
+    def align(self, i: int, j: int, *, fallback: bool) -> list[tuple[int, int]]:
+        """Specifics of sentences i and j that speak of one thing, one to one: those of
+        the same kind alike in context, best first; with `fallback`, also the only one
+        of its kind in each sentence."""
+        mine, theirs = self.found[i], self.found[j]
+        candidates = []
+        for x, a in enumerate(mine):
+            for y, b in enumerate(theirs):
+                if comparable(a, b):
+                    candidates.append((-self.score((i, x), (j, y)), x, y))
+        candidates.sort()
+        pairs: list[tuple[int, int]] = []
+        used_x: set[int] = set()
+        used_y: set[int] = set()
+        for negative, x, y in candidates:
+            if x in used_x or y in used_y:
+                continue
+            alone = (
+                sum(1 for a in mine if a.kind == mine[x].kind) == 1
+                and sum(1 for b in theirs if b.kind == theirs[y].kind) == 1
+            )
+            if -negative >= SAME_CONTEXT or (fallback and alone):
+                pairs.append((x, y))
+                used_x.add(x)
+                used_y.add(y)
+        return pairs
+
+    # --- disagreements --------------------------------------------------------------
+
+    def disagreements(self) -> tuple[Disagreement, ...]:
+        with_specifics = np.asarray([i for i, f in enumerate(self.found) if f], dtype=np.int64)
+        if len(with_specifics) >= 2:
+            self._match(with_specifics)
+        parent: dict[ClaimKey, ClaimKey] = {}
+
+        def root(key: ClaimKey) -> ClaimKey:
+            while parent.setdefault(key, key) != key:
+                parent[key] = parent[parent[key]]
+                key = parent[key]
+            return key
+
+        for a, b in self.edges:
+            ra, rb = root(a), root(b)
+            if ra != rb:
+                parent[max(ra, rb)] = min(ra, rb)
+        groups: dict[ClaimKey, list[ClaimKey]] = {}
+        for key in sorted(parent, key=self._order):
+            groups.setdefault(root(key), []).append(key)
+        found = [d for members in groups.values() if (d := self._disagreement(members))]
+        return tuple(found)
+
+    def _order(self, key: ClaimKey) -> tuple[int, int, int]:
+        sentence = self.sentences[key[0]]
+        return (self.article_order.get(sentence.article_id, 0), sentence.position, key[1])
+
+    def _match(self, indices: np.ndarray) -> None:
+        similarity = self.lexicon.similarity()[np.ix_(indices, indices)]
+        sources = np.asarray([self.sentences[i].source for i in indices])
+        close = (similarity >= SAME_SENTENCE) & (sources[:, None] != sources[None, :])
+        best: dict[tuple[ClaimKey, str], tuple[float, ClaimKey]] = {}
+        for a, b in zip(*np.nonzero(np.triu(close, 1)), strict=True):
+            i, j = int(indices[a]), int(indices[b])
+            cosine = float(similarity[a, b])
+            for x, y in self.align(i, j, fallback=cosine >= ALIKE_SENTENCE):
+                value = cosine + 0.1 * self.score((i, x), (j, y))
+                for mine, theirs in (((i, x), (j, y)), ((j, y), (i, x))):
+                    slot = (mine, self.sentences[theirs[0]].source)
+                    if slot not in best or (value, theirs) > best[slot]:
+                        best[slot] = (value, theirs)
+        for (mine, _), (_, theirs) in sorted(best.items()):
+            back = best.get((theirs, self.sentences[mine[0]].source))
+            if back is not None and back[1] == mine and mine < theirs:
+                self.edges.append((mine, theirs))
+
+    def _disagreement(self, members: list[ClaimKey]) -> Disagreement | None:
+        variants: list[list[ClaimKey]] = []
+        for key in members:
+            specific = self._specific(key)
+            home = next(
+                (v for v in variants if all(specific.agrees(self._specific(k)) for k in v)),
+                None,
+            )
+            if home is None:
+                variants.append([key])
+            else:
+                home.append(key)
+        outlets = {self.sentences[k[0]].source for k in members}
+        if len(variants) < 2 or len(outlets) < 2:
+            return None
+        claims = [self._claim(v) for v in variants]
+        times = [self._time(v) for v in variants]
+        kind = "differ"
+        if all(t is not None for t in times) and len(set(times)) == len(times):
+            kind = "updated"
+            order = sorted(range(len(claims)), key=lambda n: times[n])  # type: ignore[arg-type,return-value]
+            claims = [claims[n] for n in order]
+        return Disagreement(self._about(variants), kind, tuple(claims))
+
+    def _specific(self, key: ClaimKey) -> Specific:
+        return self.found[key[0]][key[1]]
+
+    def _claim(self, variant: list[ClaimKey]) -> Claim:
+        first = variant[0]
+        outlets = tuple(dict.fromkeys(self.sentences[k[0]].source for k in variant))
+        found = [(self.sentences[k[0]].article_id, k[0]) for k in variant]
+        return Claim(
+            self._specific(first).text,
+            self.sentences[first[0]].text,
+            outlets,
+            self._published(found),
+        )
+
+    def _time(self, variant: list[ClaimKey]) -> dt.datetime | None:
+        times = []
+        for key in variant:
+            article = self.articles.get(self.sentences[key[0]].article_id)
+            if article is None or article.published_at is None:
+                return None
+            times.append(article.published_at)
+        return min(times)
+
+    def _about(self, variants: list[list[ClaimKey]]) -> str:
+        """Words around the first version's specific that the other versions share."""
+        first = variants[0][0]
+        shared: set[str] = set()
+        for variant in variants[1:]:
+            for key in variant:
+                shared |= {t.lstrip("#") for t in self.context(first) & self.context(key)}
+        specific = self._specific(first)
+        text = self.sentences[first[0]].text
+        spans = [
+            (m.start(), m.group())
+            for m in _WORD.finditer(text)
+            if m.start() >= specific.end or m.end() <= specific.start
+        ]
+        near = sorted(spans, key=lambda s: (abs(s[0] - specific.start), s[0]))
+        chosen = []
+        if specific.kind == "count" and specific.unit:
+            found = re.search(rf"\b{re.escape(specific.unit)}\b", text[specific.end :], re.I)
+            if found:
+                chosen.append((specific.end + found.start(), found.group()))
+        for start, word in near:
+            if any(start == s for s, _ in chosen):
+                continue
+            stems = content_terms(word, self.language)
+            if stems and stems[0] in shared and len(chosen) < ABOUT_WORDS:
+                chosen.append((start, word))
+        if not chosen:
+            unit = specific.unit if specific.kind == "count" else specific.kind
+            return unit or specific.kind
+        return " ".join(word for _, word in sorted(chosen))

@@ -1,0 +1,349 @@
+"""Specifics: the checkable details of a sentence, read into typed values and compared as values.
+
+Covered (English):
+- counts: digits with thousands separators and decimals ("3,000", "9.21"), unicode and
+  mixed fractions ("3½"), number words ("twelve", "twenty-six", "two hundred", "a dozen"),
+  scales ("9.2 million", "$1.2 trillion", "3bn") and vague quantities ("dozens",
+  "hundreds", "tens of thousands"), each with the noun it counts ("12 people");
+- money, with its currency ("$", "US$", "£", "€", "dollars", "euros", "pounds") and scale;
+- percentages ("5%", "5 percent", "five per cent");
+- days ("on Thursday") and dates ("Sept. 5", "5 September", "March 2022", "2022-03-05",
+  a year alone such as "in 2014": a four-digit number from 1900 to 2099).
+
+A value is an interval: an exact count is a point; a decimal stands for what rounds to it
+("9.2 million" covers 9.15 to 9.25 million, so it agrees with "9.21 million"); an
+approximation word ("about", "some", "around", "nearly", "more than", "at least", "up
+to" ...) before a round number widens it to the half unit of its last non-zero digit
+("about 3,000" agrees with "3,100" but not with "30,000"); "hundreds" is 200 to 999. Two
+specifics agree when their intervals meet. A bound is compared as its number: "at least
+12" and "at least 21" differ, as do "more than 1,000" and "at least 1,800".
+
+Not covered: ordinals ("third"), clock times, durations in words ("a fortnight"),
+relative days ("yesterday") and dates without a month name or ISO form ("5/9"), ranges
+("10 to 12" is two counts), numbers glued to words ("the26", "G7"), and numbers that name
+things (a number right after a capitalised word, as in "Flight 17" or "Boeing 747", is
+skipped). The patterns are our own: text2num, quantulum3 and dateparser were weighed
+(issue 12) and read fewer of these forms, or read names and ordinals as quantities.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+KINDS = ("count", "money", "percent", "day", "date")
+
+_UNITS = {
+    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
+    "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
+    "nineteen": 19,
+}  # fmt: skip
+_TENS = {
+    "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
+    "eighty": 80, "ninety": 90,
+}  # fmt: skip
+_SCALES = {
+    "hundred": 100.0, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12,
+    "k": 1e3, "m": 1e6, "mn": 1e6, "bn": 1e9, "b": 1e9, "tn": 1e12, "trn": 1e12,
+}  # fmt: skip
+_VAGUE = {  # plural scale words: "hundreds" is 200 to 999
+    "dozens": (24.0, 143.0), "scores": (40.0, 199.0), "hundreds": (200.0, 999.0),
+    "thousands": (2e3, 999e3), "millions": (2e6, 999e6), "billions": (2e9, 999e9),
+}  # fmt: skip
+_FRACTIONS = {"½": 0.5, "¼": 0.25, "¾": 0.75, "⅓": 1 / 3, "⅔": 2 / 3}
+_CURRENCY_SIGNS = {"$": "USD", "US$": "USD", "£": "GBP", "€": "EUR", "¥": "JPY"}
+_CURRENCY_WORDS = {
+    "dollar": "USD", "dollars": "USD", "euro": "EUR", "euros": "EUR", "pound": "GBP",
+    "pounds": "GBP", "yen": "JPY", "yuan": "CNY", "rupees": "INR", "naira": "NGN",
+}  # fmt: skip
+_APPROXIMATE = (
+    "about", "around", "some", "nearly", "almost", "approximately", "roughly", "over",
+    "more than", "less than", "fewer than", "at least", "at most", "up to", "close to",
+    "an estimated", "estimated", "as many as", "as much as", "upwards of", "under",
+    "just over", "just under", "more then", "approx.", "circa", "c.",
+)  # fmt: skip
+_DAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+_MONTHS = {
+    "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4,
+    "apr": 4, "may": 5, "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8,
+    "september": 9, "sept": 9, "sep": 9, "october": 10, "oct": 10, "november": 11,
+    "nov": 11, "december": 12, "dec": 12,
+}  # fmt: skip
+_NOT_A_NOUN = frozenset(
+    "of the a an and or to in on at by for from with as than that who which were was is "
+    "are be been had have has said per".split()
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Specific:
+    """One checkable detail of a sentence.
+
+    `kind` is one of KINDS. For quantities `low` and `high` bound the value (in units of
+    the thing counted, the currency or percent points); for a day `low` = `high` is its
+    number (Monday 0 ... Sunday 6); for a date, `low` = `high` = year * 10,000 + month *
+    100 + day, with 0 for what the text leaves out (`parts` says which of year, month,
+    day it gives). `unit` is the currency code or the noun counted, lower-case, or "".
+    `text` is the value as printed, without the approximation word; `start`, `end` are
+    the character offsets of the whole (the approximation word included).
+    """
+
+    kind: str
+    low: float
+    high: float
+    unit: str
+    approximate: bool
+    text: str
+    start: int
+    end: int
+    parts: tuple[bool, bool, bool] = (False, False, False)
+
+    def agrees(self, other: Specific) -> bool:
+        """Whether the two can be true together (they are assumed to speak of one thing)."""
+        if not comparable(self, other):
+            return True
+        if self.kind == "date":
+            return all(
+                not (mine and theirs) or _date_part(self.low, k) == _date_part(other.low, k)
+                for k, (mine, theirs) in enumerate(zip(self.parts, other.parts, strict=True))
+            )
+        return max(self.low, other.low) <= min(self.high, other.high)
+
+
+def comparable(a: Specific, b: Specific) -> bool:
+    """Whether `a` and `b` are the same sort of detail: same kind, and the same currency
+    when both name one; dates when they give a common part (a year and a month and day)."""
+    if a.kind != b.kind:
+        return False
+    if a.kind == "money" and a.unit and b.unit and a.unit != b.unit:
+        return False
+    if a.kind == "date":
+        return any(x and y for x, y in zip(a.parts, b.parts, strict=True))
+    return True
+
+
+def _date_part(value: float, part: int) -> int:
+    number = int(value)
+    return (number // 10_000, number // 100 % 100, number % 100)[part]
+
+
+# --- the patterns -------------------------------------------------------------------------
+
+_NUMBER_WORD = "|".join(sorted([*_UNITS, *_TENS], key=len, reverse=True))
+_WORD_NUMBER = rf"(?:{_NUMBER_WORD})(?:[- ](?:{_NUMBER_WORD}))?"
+_WORDS = (
+    rf"(?:{_WORD_NUMBER}(?:\s+(?:hundred|thousand|million|billion|trillion)"
+    rf"(?:\s+(?:and\s+)?{_WORD_NUMBER})?)*)"
+)
+_DIGITS = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?[½¼¾⅓⅔]?|[½¼¾⅓⅔]"
+_SCALE = r"(?:\s*(?:hundred|thousand|million|billion|trillion)\b|(?:bn|mn|tn|trn|k|m|b)\b)"
+_APPROX = "|".join(re.escape(a) for a in sorted(_APPROXIMATE, key=len, reverse=True))
+_QUANTITY = re.compile(
+    rf"(?P<approx>\b(?:{_APPROX})\s+)?"
+    rf"(?P<currency>US\$|[$£€¥])?\s?"
+    rf"(?:(?P<digits>(?<![\w.,/-])(?:{_DIGITS}))(?![\d,]\d)"
+    rf"|(?P<words>\b{_WORDS}\b)"
+    rf"|(?P<one>\ban?)(?=\s+(?:hundred|thousand|million|billion|trillion)\b)"
+    rf"|(?P<dozen>\ba\s+dozen\b)"
+    rf"|(?P<vague>\b(?:tens\s+of\s+thousands|hundreds\s+of\s+thousands|tens\s+of\s+millions"
+    rf"|hundreds\s+of\s+millions|dozens|scores|hundreds|thousands|millions|billions)\b))"
+    rf"(?P<scale>{_SCALE})?"
+    rf"(?P<percent>\s*(?:%|\bper\s?cent\b|\bpercent\b))?",
+    re.IGNORECASE,
+)
+_MONTH = "|".join(sorted(_MONTHS, key=len, reverse=True))
+_DATE = re.compile(
+    rf"\b(?P<iso>(?P<iy>\d{{4}})-(?P<im>\d{{2}})-(?P<id>\d{{2}}))\b"
+    rf"|\b(?P<day1>\d{{1,2}})\s+(?P<month1>{_MONTH})\.?(?:,?\s+(?P<year1>\d{{4}}))?\b"
+    rf"|\b(?P<month2>{_MONTH})\b\.?(?:\s+(?P<day2>\d{{1,2}})(?!\d|,\d{{3}})(?:st|nd|rd|th)?\b)?(?:,?\s+(?P<year2>\d{{4}})\b)?",
+    re.IGNORECASE,
+)
+_DAY = re.compile(rf"\b(?P<day>{'|'.join(_DAYS)})\b", re.IGNORECASE)
+_NOUN = re.compile(r"\s*(?:of\s+)?(?:[a-z]+-)?([a-z][a-z'-]*)", re.IGNORECASE)
+_AMBIGUOUS_MONTHS = {"may", "march", "mar", "jan", "jun", "dec", "sep", "oct", "nov", "aug"}
+
+
+@lru_cache(maxsize=65_536)
+def specifics(text: str) -> tuple[Specific, ...]:
+    """The specifics of `text`, in the order they appear (dates before the numbers in them)."""
+    found: list[Specific] = []
+    taken: list[tuple[int, int]] = []
+    for match in _DATE.finditer(text):
+        date = _read_date(match)
+        if date is not None:
+            found.append(date)
+            taken.append((match.start(), match.end()))
+    for match in _DAY.finditer(text):
+        number = _DAYS.index(match.group("day").lower())
+        found.append(
+            Specific("day", number, number, "", False, match.group(), match.start(), match.end())
+        )
+    for match in _QUANTITY.finditer(text):
+        start = match.start("approx") if match.group("approx") else match.start()
+        if any(s < match.end() and match.start() < e for s, e in taken):
+            continue
+        quantity = _read_quantity(text, match, start)
+        if quantity is not None:
+            found.append(quantity)
+    return tuple(sorted(found, key=lambda s: (s.start, s.end)))
+
+
+def _read_date(match: re.Match[str]) -> Specific | None:
+    g = match.groupdict()
+    if g["iso"]:
+        year, month, day = int(g["iy"]), int(g["im"]), int(g["id"])
+    elif g["month1"]:
+        year, month, day = int(g["year1"] or 0), _MONTHS[g["month1"].lower()], int(g["day1"])
+    else:
+        word = g["month2"]
+        day, year = int(g["day2"] or 0), int(g["year2"] or 0)
+        if not (day or year):  # a month alone: only when capitalised and unambiguous
+            if word.lower() in _AMBIGUOUS_MONTHS or not word[0].isupper() or len(word) < 4:
+                return None
+        elif word.lower() in _AMBIGUOUS_MONTHS and not word[0].isupper():
+            return None  # "may 5" is more likely a verb than a month
+        month = _MONTHS[word.lower()]
+    if not (1 <= month <= 12 or month == 0) or not 0 <= day <= 31:
+        return None
+    value = year * 10_000 + month * 100 + day
+    start, end = match.span()
+    return Specific(
+        "date", value, value, "", False, match.string[start:end], start, end,
+        (bool(year), bool(month), bool(day)),
+    )  # fmt: skip
+
+
+def _read_quantity(text: str, match: re.Match[str], start: int) -> Specific | None:
+    g = match.groupdict()
+    approximate = bool(g["approx"])
+    scale_word = (g["scale"] or "").strip().lower()
+    if g["digits"]:
+        raw = g["digits"]
+        if _names_something(text, match.start("digits")):
+            return None
+        if _is_year(raw, g):
+            year = int(raw) * 10_000
+            return Specific(
+                "date", year, year, "", False, raw, match.start("digits"),
+                match.end("digits"), (True, False, False),
+            )  # fmt: skip
+        low, high = _digits(raw, approximate and not scale_word)
+    elif g["words"]:
+        if g["words"].lower() == "one" and not scale_word and not g["percent"]:
+            return None  # "one of them", "no one": rarely a count
+        words_value = _words_value(g["words"])
+        if words_value is None:
+            return None
+        low = high = words_value
+        if approximate:
+            low, high = _widen(words_value)
+    elif g["one"]:
+        low = high = 1.0
+    elif g["dozen"]:
+        low = high = 12.0
+    else:
+        vague = " ".join(g["vague"].lower().split())
+        if vague.startswith(("tens of", "hundreds of")):
+            base = _SCALES[vague.split()[-1].rstrip("s")]
+            low, high = (10 * base, 99 * base) if vague.startswith("tens") else (
+                100 * base, 999 * base)  # fmt: skip
+        else:
+            low, high = _VAGUE[vague]
+        approximate = True
+    if scale_word:
+        if scale_word in ("m", "b", "k") and not g["currency"]:
+            return None  # "5m" is five metres, "5k" a race
+        factor = _SCALES[scale_word]
+        low, high = low * factor, high * factor
+    end = match.end()
+    currency = _CURRENCY_SIGNS.get(g["currency"] or "", "")
+    unit, noun_end = _noun(text, end)
+    if g["percent"]:
+        kind, unit = "percent", ""
+    elif currency or unit in _CURRENCY_WORDS:
+        kind = "money"
+        if not currency:
+            currency, end = _CURRENCY_WORDS[unit], noun_end
+        unit = currency
+    else:
+        kind = "count"
+    number = match.end("approx") if g["approx"] else match.start()
+    return Specific(kind, low, high, unit, approximate, text[number:end].strip(), start, end)
+
+
+def _names_something(text: str, at: int) -> bool:
+    """A number right after a capitalised word that does not open the sentence ("Flight
+    17", "Boeing 747"), after "No." or "#", or inside a time or a score ("10:30", "3-1")."""
+    before = text[:at].rstrip()
+    if before.endswith(("No.", "#", "no.", ":")) or text[at : at + 3].count(":") or (
+        re.match(r"\d+-\d", text[at:])
+    ):  # fmt: skip
+        return True
+    word = re.search(r"([A-Za-z]+)\.?$", before)
+    if not word or not word.group(1)[0].isupper():
+        return False
+    if word.group(1).lower() in _MONTHS or word.group(1).upper() in ("US", "U.S"):
+        return False
+    opening = re.search(r"(?:^|[.!?][\"'”’)]*\s+)[\"'“‘(]*$", before[: word.start()])
+    return opening is None
+
+
+def _is_year(raw: str, g: dict[str, str | None]) -> bool:
+    """A four-digit number from 1900 to 2099, with no currency, scale or percent sign."""
+    return not (g["currency"] or g["scale"] or g["percent"]) and bool(
+        re.fullmatch(r"(?:19|20)\d\d", raw)
+    )
+
+
+def _digits(raw: str, round_number: bool) -> tuple[float, float]:
+    fraction = _FRACTIONS.get(raw[-1], 0.0)
+    digits = raw.rstrip("".join(_FRACTIONS)).replace(",", "")
+    value = (float(digits) if digits else 0.0) + fraction
+    if "." in digits:  # a decimal stands for what rounds to it
+        half = 0.49 * 10 ** -len(digits.split(".")[1])
+        return value - half, value + half
+    if round_number:
+        return _widen(value)
+    return value, value
+
+
+def _widen(value: float) -> tuple[float, float]:
+    """An approximate round number: give or take half the unit of its last non-zero digit."""
+    if value <= 0 or value % 10:
+        return value, value
+    unit = 1.0
+    while value % (unit * 10) == 0:
+        unit *= 10
+    return value - 0.49 * unit, value + 0.49 * unit
+
+
+def _words_value(phrase: str) -> float | None:
+    total, current = 0.0, 0.0
+    for word in re.split(r"[\s-]+", phrase.lower()):
+        if word == "and":
+            continue
+        if word in _UNITS:
+            current += _UNITS[word]
+        elif word in _TENS:
+            current += _TENS[word]
+        elif word == "hundred":
+            current = (current or 1) * 100
+        elif word in _SCALES:
+            total += (current or 1) * _SCALES[word]
+            current = 0.0
+        else:
+            return None
+    return total + current
+
+
+def _noun(text: str, at: int) -> tuple[str, int]:
+    """The word after a number, skipping "of" and a hyphenated adjective: what it counts."""
+    found = _NOUN.match(text, at)
+    if not found:
+        return "", at
+    word = found.group(1).lower()
+    if word in _NOT_A_NOUN:
+        return "", at
+    return word, found.end()

@@ -1,0 +1,112 @@
+"""The specifics parser: numbers, number words, scales, money, percentages, dates and days."""
+
+import pytest
+
+from summarizer.specifics import specifics
+
+
+def one(text: str):
+    found = specifics(text)
+    assert len(found) == 1, found
+    return found[0]
+
+
+def agree(a: str, b: str) -> bool:
+    return one(a).agrees(one(b))
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("3,000 residents were evacuated", 3000),
+        ("a turnout of 61.5 in the poll", 61.5),
+        ("a 3½-year invasion", 3.5),
+        ("twelve people died", 12),
+        ("twenty-six countries pledged", 26),
+        ("two hundred and five ships", 205),
+        ("a dozen people", 12),
+        ("9.2 million voters", 9.2e6),
+        ("a million voters", 1e6),
+    ],
+)
+def test_counts_are_read_as_values(text, value):
+    specific = one(text)
+    assert specific.kind == "count"
+    assert specific.low <= value <= specific.high
+
+
+def test_the_noun_counted_is_kept():
+    assert one("At least 12 people were killed").unit == "people"
+    assert one("hundreds of nations pledged").unit == "nations"
+
+
+def test_money_keeps_its_currency_and_scale():
+    bill = one("a $1.2 trillion bill")
+    assert (bill.kind, bill.unit) == ("money", "USD")
+    assert bill.low <= 1.2e12 <= bill.high
+    pounds = one("it cost 3bn pounds")
+    assert (pounds.kind, pounds.unit, pounds.low) == ("money", "GBP", 3e9)
+    assert one("€20m in aid").unit == "EUR"
+
+
+def test_percentages_in_signs_and_words():
+    assert one("up 5% on the year").kind == "percent"
+    assert agree("up 5% on the year", "up five per cent on the year")
+    assert not agree("up 5% on the year", "up 6 percent on the year")
+
+
+def test_approximation_words_are_agreement_not_conflict():
+    assert agree("About 3,000 residents", "Some 3,000 people")
+    assert agree("about 3,000 residents", "3,100 residents")
+    assert agree("nearly 3,000 residents", "2,950 residents")
+    assert not agree("About 3,000 residents", "Around 30,000 residents")
+    assert not agree("At least 12 people", "At least 21 people")
+    assert not agree("more than 1,000 flights", "at least 1,800 flights")
+    assert one("about 3,000 residents").text == "3,000"
+
+
+def test_rounding_is_agreement():
+    assert agree("9.2 million voters", "9.21 million voters")
+    assert agree("9.2 million voters", "9,200,000 voters")
+    assert not agree("9.2 million voters", "9.3 million voters")
+    assert not agree("a $1.2 trillion bill", "a $1 trillion bill")
+    assert not agree("3,000 residents", "3,100 residents")  # exact counts
+
+
+def test_vague_quantities_are_ranges():
+    assert not agree("hundreds of nations", "26 countries")
+    assert agree("hundreds of nations", "300 countries")
+    assert agree("tens of thousands of people", "40,000 people")
+    assert not agree("dozens of people", "5,000 people")
+
+
+def test_dates_and_days():
+    assert one("on Thursday the group met").kind == "day"
+    assert not agree("on Thursday the group met", "on Friday the group met")
+    assert agree("Sept. 5 talks", "September 5 talks")
+    assert not agree("Sept. 5 talks", "Sept. 6 talks")
+    assert agree("on 5 September 2025", "on Sept. 5")
+    assert one("talks in 2014 failed").kind == "date"
+    assert not agree("talks in 2014 failed", "talks in 2015 failed")
+    assert agree("on 2022-03-05 the", "on March 5, 2022 the")
+
+
+def test_different_kinds_never_conflict():
+    assert agree("12 people", "12%")
+    assert agree("$5 million", "€7 million")  # two currencies: not comparable
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "the crash of Flight 17 over Ukraine",
+        "a new Boeing 747 was ordered",
+        "one of them said",
+        "at 10:30 the talks",
+        "they won 3-1 at home",
+        "he may go",
+        "a 5k race",
+    ],
+)
+def test_names_times_scores_and_words_are_not_counts(text):
+    assert [s for s in specifics(text) if s.kind == "count"] == []
