@@ -14,7 +14,7 @@ Two stages, after `select`, over the story's candidate sentences and their speci
   either side, with the noun counted (counted twice, `SAME_NOUN` read as one), share at
   least `SAME_CONTEXT` stems (a pair of sentences at least `ALIKE_SENTENCE` alike needs
   only one specific of a kind each).
-  Each specific is paired, per outlet, with its best such match only when that match's
+  Each specific is paired, per article, with its best such match only when that match's
   best is it in return, so "26 countries pledged" pairs with another outlet's "26
   countries pledged", not with its "a group of 35 countries" as well. Paired specifics
   (and those aligned within items' clusters) are joined into groups; a group whose
@@ -44,6 +44,8 @@ SAME_SENTENCE = 0.1  # cosine at which two sentences may state the same thing
 ALIKE_SENTENCE = 0.5  # cosine at which one specific of a kind each is enough to pair them
 SAME_CONTEXT = 2  # shared stems around two specifics (the noun counted counts twice)
 WINDOW = 5  # words on each side of a specific that say what it is about
+SAME_SENTENCE_NOUN = 0.25  # cosine at which the same noun counted is enough
+NEAR_BEFORE, NEAR_AFTER = 3, 4  # words right around a specific
 ABOUT_WORDS = 6  # words in a disagreement's `about`
 # Nouns that news counts interchangeably ("26 countries", "26 nations", "26 states").
 SAME_NOUN = {"nations": "countries", "states": "countries", "nation": "country", "state": "country"}
@@ -93,6 +95,7 @@ class _Finder:
         self.article_order = {a.id: i for i, a in enumerate(articles)}
         self.found = [specifics(s.text) for s in sentences]
         self.contexts: dict[ClaimKey, frozenset[str]] = {}
+        self.nears: dict[ClaimKey, frozenset[str]] = {}
         self.edges: list[tuple[ClaimKey, ClaimKey]] = []
 
     # --- credits --------------------------------------------------------------------
@@ -151,18 +154,57 @@ class _Finder:
     # --- alignment ------------------------------------------------------------------
 
     def context(self, key: ClaimKey) -> frozenset[str]:
+        """Stems within WINDOW words of a specific, and its noun counted (marked "#")."""
         if key not in self.contexts:
-            sentence, index = key
-            specific = self.found[sentence][index]
-            text = self.sentences[sentence].text
-            before = _WORD.findall(text[: specific.start])[-WINDOW:]
-            after = _WORD.findall(text[specific.end :])[:WINDOW]
-            terms = set(content_terms(" ".join(before + after), self.language))
-            if specific.unit and specific.kind == "count":
-                unit = SAME_NOUN.get(specific.unit, specific.unit)
-                terms.update(f"#{t}" for t in content_terms(unit, self.language))
-            self.contexts[key] = frozenset(terms)
+            self.contexts[key] = self._words_around(key, WINDOW, WINDOW, unit=True)
         return self.contexts[key]
+
+    def near(self, key: ClaimKey) -> frozenset[str]:
+        """Stems of the words right around a specific: NEAR_BEFORE before, NEAR_AFTER after."""
+        if key not in self.nears:
+            self.nears[key] = self._words_around(key, NEAR_BEFORE, NEAR_AFTER, unit=False)
+        return self.nears[key]
+
+    def _words_around(
+        self, key: ClaimKey, before: int, after: int, *, unit: bool
+    ) -> frozenset[str]:
+        sentence, index = key
+        specific = self.found[sentence][index]
+        text = self.sentences[sentence].text
+        words = (
+            _WORD.findall(text[: specific.start])[-before:]
+            + _WORD.findall(text[specific.end :])[:after]
+        )
+        terms = set(content_terms(" ".join(words), self.language))
+        if specific.unit and specific.kind == "count":
+            noun = content_terms(SAME_NOUN.get(specific.unit, specific.unit), self.language)
+            if unit:
+                terms.update(f"#{t}" for t in noun)
+        return frozenset(terms)
+
+    def same_thing(self, a: ClaimKey, b: ClaimKey, cosine: float) -> bool:
+        """Whether two aligned specifics of different outlets' sentences, `cosine` alike,
+        state the same thing: alike sentences; else not a day or date, and the same noun
+        counted or words right around in common, more of them the less alike the
+        sentences are."""
+        if cosine >= ALIKE_SENTENCE:
+            return True
+        x, y = self.found[a[0]][a[1]], self.found[b[0]][b[1]]
+        if x.kind in ("day", "date"):
+            return False
+        noun = (
+            x.kind == "count"
+            and bool(x.unit)
+            and (
+                SAME_NOUN.get(x.unit, x.unit) == SAME_NOUN.get(y.unit, y.unit)
+                or content_terms(x.unit, self.language) == content_terms(y.unit, self.language)
+            )
+        )
+        units = set(content_terms(f"{x.unit} {y.unit}", self.language)) if noun else set()
+        shared = len((self.near(a) & self.near(b)) - units)
+        if cosine >= SAME_SENTENCE_NOUN and (noun or shared >= 1):
+            return True
+        return shared >= 2 or (noun and shared >= 1)
 
     def score(self, a: ClaimKey, b: ClaimKey) -> int:
         shared = self.context(a) & self.context(b)
@@ -232,13 +274,15 @@ class _Finder:
             i, j = int(indices[a]), int(indices[b])
             cosine = float(similarity[a, b])
             for x, y in self.align(i, j, fallback=cosine >= ALIKE_SENTENCE):
+                if not self.same_thing((i, x), (j, y), cosine):
+                    continue
                 value = cosine + 0.1 * self.score((i, x), (j, y))
                 for mine, theirs in (((i, x), (j, y)), ((j, y), (i, x))):
-                    slot = (mine, self.sentences[theirs[0]].source)
+                    slot = (mine, self.sentences[theirs[0]].article_id)
                     if slot not in best or (value, theirs) > best[slot]:
                         best[slot] = (value, theirs)
         for (mine, _), (_, theirs) in sorted(best.items()):
-            back = best.get((theirs, self.sentences[mine[0]].source))
+            back = best.get((theirs, self.sentences[mine[0]].article_id))
             if back is not None and back[1] == mine and mine < theirs:
                 self.edges.append((mine, theirs))
 

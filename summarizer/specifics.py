@@ -2,9 +2,10 @@
 
 Covered (English):
 - counts: digits with thousands separators and decimals ("3,000", "9.21"), unicode and
-  mixed fractions ("3½"), number words ("twelve", "twenty-six", "two hundred", "a dozen"),
-  scales ("9.2 million", "$1.2 trillion", "3bn") and vague quantities ("dozens",
-  "hundreds", "tens of thousands"), each with the noun it counts ("12 people");
+  mixed fractions ("3½"), number words ("twelve", "twenty-six", "two hundred", "a dozen",
+  "two dozen"), scales ("9.2 million", "$1.2 trillion", "3bn") and vague quantities
+  ("dozens", "hundreds", "tens of thousands"), each with the noun it counts ("12
+  people"), or "age" for an age ("82-year-old", "aged 82", "Pinochet, 82,");
 - money, with its currency ("$", "US$", "£", "€", "dollars", "euros", "pounds") and scale;
 - percentages ("5%", "5 percent", "five per cent");
 - days ("on Thursday") and dates ("Sept. 5", "5 September", "March 2022", "2022-03-05",
@@ -14,13 +15,17 @@ A value is an interval: an exact count is a point; a decimal stands for what rou
 ("9.2 million" covers 9.15 to 9.25 million, so it agrees with "9.21 million"); an
 approximation word ("about", "some", "around", "nearly", "more than", "at least", "up
 to" ...) before a round number widens it to the half unit of its last non-zero digit
-("about 3,000" agrees with "3,100" but not with "30,000"); "hundreds" is 200 to 999. Two
+("about 3,000" agrees with "3,100" but not with "30,000"), and so does a round number
+of `ROUNDED_FROM` or more ("43,000" agrees with "43,350"), and an approximation of a
+scaled whole number ("more than $1 million" agrees with "$1.1 million", "$1 trillion"
+does not); "hundreds" is 200 to 999. Two
 specifics agree when their intervals meet. A bound is compared as its number: "at least
 12" and "at least 21" differ, as do "more than 1,000" and "at least 1,800".
 
 Not covered: ordinals ("third"), clock times, durations in words ("a fortnight"),
 relative days ("yesterday") and dates without a month name or ISO form ("5/9"), ranges
-("10 to 12" is two counts), numbers glued to words ("the26", "G7"), and numbers that name
+("10 to 12" is two counts), odds ("1 in 3" is skipped), numbers glued to words ("the26",
+"G7"), and numbers that name
 things (a number right after a capitalised word, as in "Flight 17" or "Boeing 747", is
 skipped). The patterns are our own: text2num, quantulum3 and dateparser were weighed
 (issue 12) and read fewer of these forms, or read names and ordinals as quantities.
@@ -33,6 +38,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 KINDS = ("count", "money", "percent", "day", "date")
+ROUNDED_FROM = 100  # a round number from here up may be rounded ("43,000" for 43,350)
 
 _UNITS = {
     "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
@@ -144,6 +150,7 @@ _QUANTITY = re.compile(
     rf"(?P<approx>\b(?:{_APPROX})\s+)?"
     rf"(?P<currency>US\$|[$£€¥])?\s?"
     rf"(?:(?P<digits>(?<![\w.,/-])(?:{_DIGITS}))(?![\d,]\d)"
+    rf"|(?P<dozens>\b{_WORD_NUMBER}[- ]dozen\b)"
     rf"|(?P<words>\b{_WORDS}\b)"
     rf"|(?P<one>\ban?)(?=\s+(?:hundred|thousand|million|billion|trillion)\b)"
     rf"|(?P<dozen>\ba\s+dozen\b)"
@@ -162,6 +169,9 @@ _DATE = re.compile(
 )
 _DAY = re.compile(rf"\b(?P<day>{'|'.join(_DAYS)})\b", re.IGNORECASE)
 _NOUN = re.compile(r"\s*(?:of\s+)?(?:[a-z]+-)?([a-z][a-z'-]*)", re.IGNORECASE)
+_RATIO_AFTER = re.compile(rf"[\s-]+(?:in|out\s+of)[\s-]+(?:\d|(?:{_NUMBER_WORD})\b)", re.I)
+_RATIO_BEFORE = re.compile(rf"(?:\d|\b(?:{_NUMBER_WORD}))[\s-]+(?:in|out\s+of)[\s-]+$", re.I)
+_NUMBER_GROUPS = ("digits", "dozens", "words", "one", "dozen", "vague")
 _AMBIGUOUS_MONTHS = {"may", "march", "mar", "jan", "jun", "dec", "sep", "oct", "nov", "aug"}
 
 
@@ -229,7 +239,7 @@ def _read_quantity(text: str, match: re.Match[str], start: int) -> Specific | No
                 "date", year, year, "", False, raw, match.start("digits"),
                 match.end("digits"), (True, False, False),
             )  # fmt: skip
-        low, high = _digits(raw, approximate and not scale_word)
+        low, high = _digits(raw, approximate=approximate, scaled=bool(scale_word))
     elif g["words"]:
         if g["words"].lower() == "one" and not scale_word and not g["percent"]:
             return None  # "one of them", "no one": rarely a count
@@ -239,6 +249,11 @@ def _read_quantity(text: str, match: re.Match[str], start: int) -> Specific | No
         low = high = words_value
         if approximate:
             low, high = _widen(words_value)
+    elif g["dozens"]:
+        dozens = _words_value(re.split(r"[- ]dozen", g["dozens"], flags=re.I)[0])
+        if dozens is None:
+            return None
+        low = high = dozens * 12
     elif g["one"]:
         low = high = 1.0
     elif g["dozen"]:
@@ -258,8 +273,13 @@ def _read_quantity(text: str, match: re.Match[str], start: int) -> Specific | No
         factor = _SCALES[scale_word]
         low, high = low * factor, high * factor
     end = match.end()
+    first = min(match.start(k) for k in _NUMBER_GROUPS if g[k])
+    if _RATIO_AFTER.match(text, end) or _RATIO_BEFORE.search(text, 0, first):
+        return None  # "1 in 3", "two-in-three": odds, not a count
     currency = _CURRENCY_SIGNS.get(g["currency"] or "", "")
     unit, noun_end = _noun(text, end)
+    if _is_age(text, first, end):
+        unit = "age"
     if g["percent"]:
         kind, unit = "percent", ""
     elif currency or unit in _CURRENCY_WORDS:
@@ -271,6 +291,19 @@ def _read_quantity(text: str, match: re.Match[str], start: int) -> Specific | No
         kind = "count"
     number = match.end("approx") if g["approx"] else match.start()
     return Specific(kind, low, high, unit, approximate, text[number:end].strip(), start, end)
+
+
+_AGE_AFTER = re.compile(r"(?:-|\s)years?(?:-|\s)old\b", re.I)
+_AGE_BEFORE = re.compile(r"\b(?:aged?|age of)\s+$", re.I)
+_AGE_APPOSITION = re.compile(r"[A-Z][\w'’.-]*,\s*$")
+
+
+def _is_age(text: str, start: int, end: int) -> bool:
+    """ "82-year-old", "aged 82", "age of 82", and "Pinochet, 82," (a name, then the age
+    between commas)."""
+    if _AGE_AFTER.match(text, end) or _AGE_BEFORE.search(text, 0, start):
+        return True
+    return text[end : end + 1] == "," and bool(_AGE_APPOSITION.search(text, 0, start))
 
 
 def _names_something(text: str, at: int) -> bool:
@@ -297,15 +330,17 @@ def _is_year(raw: str, g: dict[str, str | None]) -> bool:
     )
 
 
-def _digits(raw: str, round_number: bool) -> tuple[float, float]:
+def _digits(raw: str, *, approximate: bool, scaled: bool) -> tuple[float, float]:
     fraction = _FRACTIONS.get(raw[-1], 0.0)
     digits = raw.rstrip("".join(_FRACTIONS)).replace(",", "")
     value = (float(digits) if digits else 0.0) + fraction
     if "." in digits:  # a decimal stands for what rounds to it
         half = 0.49 * 10 ** -len(digits.split(".")[1])
         return value - half, value + half
-    if round_number:
-        return _widen(value)
+    if (approximate or value >= ROUNDED_FROM) and not scaled and not fraction:
+        return _widen(value)  # "about 3,000", "43,000": rounded
+    if approximate and scaled and not fraction:
+        return value - 0.49, value + 0.49  # "more than $1 million"
     return value, value
 
 

@@ -25,6 +25,7 @@ def agree(a: str, b: str) -> bool:
         ("twenty-six countries pledged", 26),
         ("two hundred and five ships", 205),
         ("a dozen people", 12),
+        ("nearly two-dozen executive actions", 24),
         ("9.2 million voters", 9.2e6),
         ("a million voters", 1e6),
     ],
@@ -70,7 +71,10 @@ def test_rounding_is_agreement():
     assert agree("9.2 million voters", "9,200,000 voters")
     assert not agree("9.2 million voters", "9.3 million voters")
     assert not agree("a $1.2 trillion bill", "a $1 trillion bill")
-    assert not agree("3,000 residents", "3,100 residents")  # exact counts
+    assert agree("$43,000 watch", "$43,350 watch")
+    assert not agree("3,000 residents", "3,600 residents")
+    assert not agree("12 residents", "13 residents")  # exact counts
+    assert agree("more than $1 million", "$1.1 million")
 
 
 def test_vague_quantities_are_ranges():
@@ -106,7 +110,17 @@ def test_different_kinds_never_conflict():
         "they won 3-1 at home",
         "he may go",
         "a 5k race",
+        "a 1 in 3 chance",
+        "a two-in-three chance",
     ],
 )
 def test_names_times_scores_and_words_are_not_counts(text):
     assert [s for s in specifics(text) if s.kind == "count"] == []
+
+
+@pytest.mark.parametrize(
+    "text", ["the 82-year-old general", "Pinochet, 82, left", "aged 82", "82 years old"]
+)
+def test_ages_are_counts_of_age(text):
+    age = one(text)
+    assert (age.kind, age.unit, age.low) == ("count", "age", 82)
