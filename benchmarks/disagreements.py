@@ -3,12 +3,13 @@
     python benchmarks/disagreements.py [--data ../shared/data] [--sets duc2003,basil]
         [--per-story 3] [--list multinews-dev:300,basil]
 
-In each story, facts are found that two outlets state with the same number in
-similar sentences (TF-IDF cosine at least 0.4; a count, sum of money or
-percentage written alike, once in each); in one outlet's copy the number is changed, one change per
-run, each fact changed in each way: another value (x1.5, or +3 below 6), a scaled value
-(x10), a number word (another value, in words). The changed story goes through the pipeline
-(`summarize`, 5 sentences) and is scored:
+In each story, facts are found that two outlets state with the same number in similar
+sentences (TF-IDF cosine at least 0.4; a count, sum of money or percentage written alike,
+with no other value in either sentence that agrees with it). In one outlet's copy the
+number is changed, one change per run, each fact changed in each way: another value
+(x1.5, or +3 below 6), a scaled value (x10), a number word (another value below 100, in
+words; not for money). The changed story goes through the pipeline (`summarize`, 5
+sentences) and is scored:
 
 - recall: a reported disagreement has the changed sentence's outlet on the new value's
   side and the other outlet on another side;
@@ -88,9 +89,14 @@ def facts(articles: list[Article]) -> list[Fact]:
         for j, b in enumerate(pool):
             if b.source == a.source or similarity[i, j] < NEAR_IDENTICAL or b.text in seen:
                 continue
-            mine = [x.text for x in numbers[i]]
-            theirs = [y.text for y in numbers[j]]
-            shared = [x for x in numbers[i] if mine.count(x.text) == 1 == theirs.count(x.text)]
+            shared = [
+                x
+                for x in numbers[i]
+                if [x.text for x in numbers[i]].count(x.text) == 1
+                and sum(z.agrees(x) for z in numbers[i] if z.kind == x.kind) == 1
+                and sum(y.text == x.text for y in numbers[j]) == 1
+                and sum(y.agrees(x) for y in numbers[j] if y.kind == x.kind) == 1
+            ]
             if shared:
                 found.append(Fact(a.article_id, a.source, b.source, a.text, shared[0]))
                 seen.update((a.text, b.text))
@@ -108,6 +114,8 @@ def change(fact: Fact, kind: str) -> str | None:
         new = number * 1.5 if number >= 6 else number + 3
     elif kind == "scaled":
         new = number * 10
+    elif fact.specific.kind == "money" or number * 2 >= 100:
+        return None  # "$forty billion", "one thousand eighty-eight": not how news writes
     else:
         new = number + 3 if number < 20 else number * 2
     if "." in digits.group() and kind != "word":

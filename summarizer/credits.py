@@ -41,11 +41,11 @@ from .model import Article, Briefing, Claim, Disagreement, Item, Sentence
 from .specifics import Specific, comparable, specifics
 
 SAME_SENTENCE = 0.1  # cosine at which two sentences may state the same thing
+CLOSE_SENTENCE = 0.4  # cosine at which two words in common around two specifics pair them
 ALIKE_SENTENCE = 0.5  # cosine at which one specific of a kind each is enough to pair them
 SAME_CONTEXT = 2  # shared stems around two specifics (the noun counted counts twice)
 WINDOW = 5  # words on each side of a specific that say what it is about
-SAME_SENTENCE_NOUN = 0.25  # cosine at which the same noun counted is enough
-NEAR_BEFORE, NEAR_AFTER = 3, 4  # words right around a specific
+NEAR_AFTER = 6  # words after a count that say what it counts
 ABOUT_WORDS = 6  # words in a disagreement's `about`
 # Nouns that news counts interchangeably ("26 countries", "26 nations", "26 states").
 SAME_NOUN = {"nations": "countries", "states": "countries", "nation": "country", "state": "country"}
@@ -95,7 +95,7 @@ class _Finder:
         self.article_order = {a.id: i for i, a in enumerate(articles)}
         self.found = [specifics(s.text) for s in sentences]
         self.contexts: dict[ClaimKey, frozenset[str]] = {}
-        self.nears: dict[ClaimKey, frozenset[str]] = {}
+        self.nears: dict[ClaimKey, tuple[str, ...]] = {}
         self.edges: list[tuple[ClaimKey, ClaimKey]] = []
 
     # --- credits --------------------------------------------------------------------
@@ -117,7 +117,15 @@ class _Finder:
                 continue
             if self.sentences[other].source == self.sentences[head].source:
                 continue
-            pairs = self.align(head, other, fallback=True)
+            cosine = float(self.lexicon.similarity()[head, other])
+            # In one cluster, values that agree are one fact; values that differ are
+            # disputed only when they are the same thing by the story-wide test too.
+            pairs = [
+                (x, y)
+                for x, y in self.align(head, other, fallback=True)
+                if self.found[head][x].agrees(self.found[other][y])
+                or self.same_thing((head, x), (other, y), cosine)
+            ]
             self.edges.extend(((head, x), (other, y)) for x, y in pairs)
             for x, y in pairs:
                 if not self.found[head][x].agrees(self.found[other][y]):
@@ -159,10 +167,17 @@ class _Finder:
             self.contexts[key] = self._words_around(key, WINDOW, WINDOW, unit=True)
         return self.contexts[key]
 
-    def near(self, key: ClaimKey) -> frozenset[str]:
-        """Stems of the words right around a specific: NEAR_BEFORE before, NEAR_AFTER after."""
+    def near(self, key: ClaimKey) -> tuple[str, ...]:
+        """Stems of the NEAR_AFTER words after a count, in order, the noun it counts first
+        (read through SAME_NOUN): what the number is a number of, and what it did."""
         if key not in self.nears:
-            self.nears[key] = self._words_around(key, NEAR_BEFORE, NEAR_AFTER, unit=False)
+            sentence, index = key
+            specific = self.found[sentence][index]
+            after = _WORD.findall(self.sentences[sentence].text[specific.end :])[:NEAR_AFTER]
+            unit = content_terms(specific.unit, self.language)
+            noun = content_terms(SAME_NOUN.get(specific.unit, specific.unit), self.language)
+            terms = [t for t in content_terms(" ".join(after), self.language) if t not in unit]
+            self.nears[key] = tuple(dict.fromkeys([*noun, *terms]))
         return self.nears[key]
 
     def _words_around(
@@ -176,35 +191,42 @@ class _Finder:
             + _WORD.findall(text[specific.end :])[:after]
         )
         terms = set(content_terms(" ".join(words), self.language))
-        if specific.unit and specific.kind == "count":
+        if unit and specific.unit and specific.kind == "count":
             noun = content_terms(SAME_NOUN.get(specific.unit, specific.unit), self.language)
-            if unit:
-                terms.update(f"#{t}" for t in noun)
+            terms.update(f"#{t}" for t in noun)
         return frozenset(terms)
 
     def same_thing(self, a: ClaimKey, b: ClaimKey, cosine: float) -> bool:
         """Whether two aligned specifics of different outlets' sentences, `cosine` alike,
-        state the same thing: alike sentences; else not a day or date, and the same noun
-        counted or words right around in common, more of them the less alike the
-        sentences are."""
-        if cosine >= ALIKE_SENTENCE:
-            return True
+        state the same thing: in alike sentences (`ALIKE_SENTENCE`), when they share a
+        word within `WINDOW` (the noun counted included); in close ones
+        (`CLOSE_SENTENCE`), two such words; in less alike
+        ones, two counts of one noun (each one's noun is the other's, or among the
+        words after it) followed by the same word ("nations pledged", "countries had
+        pledged"; "supporters of Ukraine", "countries that support Ukraine"), the
+        words after both sharing at least `SAME_CONTEXT` stems."""
         x, y = self.found[a[0]][a[1]], self.found[b[0]][b[1]]
-        if x.kind in ("day", "date"):
-            return False
-        noun = (
-            x.kind == "count"
-            and bool(x.unit)
-            and (
-                SAME_NOUN.get(x.unit, x.unit) == SAME_NOUN.get(y.unit, y.unit)
-                or content_terms(x.unit, self.language) == content_terms(y.unit, self.language)
-            )
-        )
-        units = set(content_terms(f"{x.unit} {y.unit}", self.language)) if noun else set()
-        shared = len((self.near(a) & self.near(b)) - units)
-        if cosine >= SAME_SENTENCE_NOUN and (noun or shared >= 1):
+        if cosine >= ALIKE_SENTENCE:
+            return len(self._shared(a, b)) >= 1
+        if (
+            cosine >= CLOSE_SENTENCE
+            and self.score(a, b) - 2 * ("#age" in self.context(a)) >= SAME_CONTEXT
+        ):
             return True
-        return shared >= 2 or (noun and shared >= 1)
+        if x.kind != "count" or y.kind != "count" or not (x.unit and y.unit):
+            return False
+        mine, theirs = self.near(a), self.near(b)
+        if not (mine and theirs and (mine[0] in theirs or theirs[0] in mine)):
+            return False  # not one noun: "26 countries", "hundreds of nations", "34 supporters"
+        if x.unit == y.unit == "age":  # "Pinochet, 82, who underwent", "the 82-year-old
+            return len(set(mine[1:]) & set(theirs[1:])) >= SAME_CONTEXT  # general underwent"
+        head = [t for t in mine[1:] if t != theirs[0]][:1]
+        other = [t for t in theirs[1:] if t != mine[0]][:1]
+        return head == other and len(set(mine) & set(theirs)) >= SAME_CONTEXT
+
+    def _shared(self, a: ClaimKey, b: ClaimKey) -> set[str]:
+        """Words around both specifics (the noun counted as a word, not as a noun)."""
+        return {t for t in self.context(a) & self.context(b) if not t.startswith("#")}
 
     def score(self, a: ClaimKey, b: ClaimKey) -> int:
         shared = self.context(a) & self.context(b)
@@ -219,7 +241,8 @@ class _Finder:
         for x, a in enumerate(mine):
             for y, b in enumerate(theirs):
                 if comparable(a, b):
-                    candidates.append((-self.score((i, x), (j, y)), x, y))
+                    agree = a.agrees(b)  # the same number is a sign of the same thing
+                    candidates.append((-self.score((i, x), (j, y)) - agree, x, y))
         candidates.sort()
         pairs: list[tuple[int, int]] = []
         used_x: set[int] = set()

@@ -163,7 +163,8 @@ _QUANTITY = re.compile(
 _MONTH = "|".join(sorted(_MONTHS, key=len, reverse=True))
 _DATE = re.compile(
     rf"\b(?P<iso>(?P<iy>\d{{4}})-(?P<im>\d{{2}})-(?P<id>\d{{2}}))\b"
-    rf"|\b(?P<day1>\d{{1,2}})\s+(?P<month1>{_MONTH})\.?(?:,?\s+(?P<year1>\d{{4}}))?\b"
+    rf"|\b(?P<day1>\d{{1,2}})\s+(?P<month1>{_MONTH})\b(?!\.?\s+\d{{1,2}}\b)\.?"
+    rf"(?:,?\s+(?P<year1>\d{{4}}))?\b"
     rf"|\b(?P<month2>{_MONTH})\b\.?(?:\s+(?P<day2>\d{{1,2}})(?!\d|,\d{{3}})(?:st|nd|rd|th)?\b)?(?:,?\s+(?P<year2>\d{{4}})\b)?",
     re.IGNORECASE,
 )
@@ -254,6 +255,8 @@ def _read_quantity(text: str, match: re.Match[str], start: int) -> Specific | No
         if dozens is None:
             return None
         low = high = dozens * 12
+        if approximate:  # "nearly two dozen": give or take a few
+            low, high = low - 3, high + 3
     elif g["one"]:
         low = high = 1.0
     elif g["dozen"]:
@@ -280,6 +283,8 @@ def _read_quantity(text: str, match: re.Match[str], start: int) -> Specific | No
     unit, noun_end = _noun(text, end)
     if _is_age(text, first, end):
         unit = "age"
+        aged = _AGE_AFTER.match(text, end)
+        end = aged.end() if aged else end
     if g["percent"]:
         kind, unit = "percent", ""
     elif currency or unit in _CURRENCY_WORDS:

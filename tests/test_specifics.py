@@ -80,6 +80,7 @@ def test_rounding_is_agreement():
 def test_vague_quantities_are_ranges():
     assert not agree("hundreds of nations", "26 countries")
     assert agree("hundreds of nations", "300 countries")
+    assert agree("nearly two-dozen executive actions", "23 executive actions")
     assert agree("tens of thousands of people", "40,000 people")
     assert not agree("dozens of people", "5,000 people")
 
@@ -88,6 +89,11 @@ def test_dates_and_days():
     assert one("on Thursday the group met").kind == "day"
     assert not agree("on Thursday the group met", "on Friday the group met")
     assert agree("Sept. 5 talks", "September 5 talks")
+    assert [x.text for x in specifics("Fifteen of the 19 Sept. 11 hijackers")] == [
+        "Fifteen",
+        "19",
+        "Sept. 11",
+    ]
     assert not agree("Sept. 5 talks", "Sept. 6 talks")
     assert agree("on 5 September 2025", "on Sept. 5")
     assert one("talks in 2014 failed").kind == "date"
