@@ -92,7 +92,8 @@ def facts(articles: list[Article]) -> list[Fact]:
             shared = [
                 x
                 for x in numbers[i]
-                if [x.text for x in numbers[i]].count(x.text) == 1
+                if not re.search(r"\w(?:\s*[-–]\s*|\s+(?:to|and|or)\s+)\w", x.text)  # a range
+                and [x.text for x in numbers[i]].count(x.text) == 1
                 and sum(z.agrees(x) for z in numbers[i] if z.kind == x.kind) == 1
                 and sum(y.text == x.text for y in numbers[j]) == 1
                 and sum(y.agrees(x) for y in numbers[j] if y.kind == x.kind) == 1

@@ -22,13 +22,16 @@ does not); "hundreds" is 200 to 999. Two
 specifics agree when their intervals meet. A bound is compared as its number: "at least
 12" and "at least 21" differ, as do "more than 1,000" and "at least 1,800".
 
+Ranges are one specific from the lower to the upper value ("5 to 10 mph", "between 12
+and 16", "20-25 minutes"). Not counts: odds ("1 in 3"), the emergency number 911, street
+numbers ("2208 Cedley Street", "the 15000 block"), and numbers that name things (a number
+right after a capitalised word, as in "Flight 17" or "Boeing 747").
+
 Not covered: ordinals ("third"), clock times, durations in words ("a fortnight"),
-relative days ("yesterday") and dates without a month name or ISO form ("5/9"), ranges
-("10 to 12" is two counts), odds ("1 in 3" is skipped), numbers glued to words ("the26",
-"G7"), and numbers that name
-things (a number right after a capitalised word, as in "Flight 17" or "Boeing 747", is
-skipped). The patterns are our own: text2num, quantulum3 and dateparser were weighed
-(issue 12) and read fewer of these forms, or read names and ordinals as quantities.
+relative days ("yesterday"), dates without a month name or ISO form ("5/9"), and numbers
+glued to words ("the26", "G7"), which are skipped. The patterns are our own: text2num,
+quantulum3 and dateparser were weighed (issue 12) and read fewer of these forms, or
+read names and ordinals as quantities.
 """
 
 from __future__ import annotations
@@ -149,7 +152,7 @@ _APPROX = "|".join(re.escape(a) for a in sorted(_APPROXIMATE, key=len, reverse=T
 _QUANTITY = re.compile(
     rf"(?P<approx>\b(?:{_APPROX})\s+)?"
     rf"(?P<currency>US\$|[$£€¥])?\s?"
-    rf"(?:(?P<digits>(?<![\w.,/-])(?:{_DIGITS}))(?![\d,]\d)"
+    rf"(?:(?P<digits>(?<![\w.,/])(?<![^\W\d_]-)(?:{_DIGITS}))(?![\d,]\d)"
     rf"|(?P<dozens>\b{_WORD_NUMBER}[- ]dozen\b)"
     rf"|(?P<words>\b{_WORDS}\b)"
     rf"|(?P<one>\ban?)(?=\s+(?:hundred|thousand|million|billion|trillion)\b)"
@@ -172,6 +175,10 @@ _DAY = re.compile(rf"\b(?P<day>{'|'.join(_DAYS)})\b", re.IGNORECASE)
 _NOUN = re.compile(r"\s*(?:of\s+)?(?:[a-z]+-)?([a-z][a-z'-]*)", re.IGNORECASE)
 _RATIO_AFTER = re.compile(rf"[\s-]+(?:in|out\s+of)[\s-]+(?:\d|(?:{_NUMBER_WORD})\b)", re.I)
 _RATIO_BEFORE = re.compile(rf"(?:\d|\b(?:{_NUMBER_WORD}))[\s-]+(?:in|out\s+of)[\s-]+$", re.I)
+_ADDRESS = re.compile(
+    r"(?:\s+[A-Za-z]+)?\s+(?:street|st\.|avenue|ave\.|road|rd\.|boulevard|blvd|drive|lane|block)\b",
+    re.I,
+)
 _NUMBER_GROUPS = ("digits", "dozens", "words", "one", "dozen", "vague")
 _AMBIGUOUS_MONTHS = {"may", "march", "mar", "jan", "jun", "dec", "sep", "oct", "nov", "aug"}
 
@@ -193,12 +200,43 @@ def specifics(text: str) -> tuple[Specific, ...]:
         )
     for match in _QUANTITY.finditer(text):
         start = match.start("approx") if match.group("approx") else match.start()
+        start += len(text[start : match.end()]) - len(text[start : match.end()].lstrip())
         if any(s < match.end() and match.start() < e for s, e in taken):
             continue
         quantity = _read_quantity(text, match, start)
         if quantity is not None:
             found.append(quantity)
-    return tuple(sorted(found, key=lambda s: (s.start, s.end)))
+    return tuple(_ranges(text, sorted(found, key=lambda s: (s.start, s.end))))
+
+
+_RANGE_JOIN = re.compile(r"\s*(?:-|–|to|and|or)\s*$", re.I)
+_RANGE_OPEN = re.compile(r"\b(?:between|from)\s+$", re.I)
+
+
+def _ranges(text: str, found: list[Specific]) -> list[Specific]:
+    """Two quantities of one kind joined as a range ("5 to 10 mph", "between 12 and 16",
+    "20-25 minutes") become one specific covering both ("and" only after "between")."""
+    merged: list[Specific] = []
+    for specific in found:
+        last = merged[-1] if merged else None
+        if (
+            last is not None
+            and last.kind == specific.kind
+            and last.kind in ("count", "money", "percent")
+            and (joint := _RANGE_JOIN.fullmatch(text, last.end, specific.start)) is not None
+            and (
+                not re.search(r"\b(?:and|or)\b", joint.group(), re.I)
+                or _RANGE_OPEN.search(text, 0, last.start) is not None
+            )
+        ):
+            unit = specific.unit or last.unit
+            merged[-1] = Specific(
+                last.kind, min(last.low, specific.low), max(last.high, specific.high), unit,
+                True, text[last.end - len(last.text) : specific.end], last.start, specific.end,
+            )  # fmt: skip
+        else:
+            merged.append(specific)
+    return merged
 
 
 def _read_date(match: re.Match[str]) -> Specific | None:
@@ -232,8 +270,10 @@ def _read_quantity(text: str, match: re.Match[str], start: int) -> Specific | No
     scale_word = (g["scale"] or "").strip().lower()
     if g["digits"]:
         raw = g["digits"]
-        if _names_something(text, match.start("digits")):
+        if _names_something(text, match.start("digits")) or raw == "911":
             return None
+        if _ADDRESS.match(text, match.end()):
+            return None  # "2208 Cedley Street", "the 15000 block"
         if _is_year(raw, g):
             year = int(raw) * 10_000
             return Specific(
@@ -313,12 +353,18 @@ def _is_age(text: str, start: int, end: int) -> bool:
 
 def _names_something(text: str, at: int) -> bool:
     """A number right after a capitalised word that does not open the sentence ("Flight
-    17", "Boeing 747"), after "No." or "#", or inside a time or a score ("10:30", "3-1")."""
+    17", "Boeing 747"), after "No." or "#", or inside a time or a score ("10:30", or
+    "3-1": the first number larger)."""
     before = text[:at].rstrip()
-    if before.endswith(("No.", "#", "no.", ":")) or text[at : at + 3].count(":") or (
-        re.match(r"\d+-\d", text[at:])
-    ):  # fmt: skip
+    if before.endswith(("No.", "#", "no.", ":")) or text[at : at + 3].count(":"):
         return True
+    number = re.match(r"\d+", text[at:])
+    first = re.search(r"(\d+)-$", text[:at])
+    score = re.match(r"(\d+)-(\d+)", text[at:]) or (
+        first and number and re.match(r"(\d+)-(\d+)", first.group() + number.group())
+    )
+    if score and int(score.group(1)) > int(score.group(2)):
+        return True  # "won 3-1"; "20-25 minutes" is a range
     word = re.search(r"([A-Za-z]+)\.?$", before)
     if not word or not word.group(1)[0].isupper():
         return False

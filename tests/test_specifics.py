@@ -130,3 +130,17 @@ def test_names_times_scores_and_words_are_not_counts(text):
 def test_ages_are_counts_of_age(text):
     age = one(text)
     assert (age.kind, age.unit, age.low) == ("count", "age", 82)
+
+
+def test_ranges_are_one_specific():
+    (winds,) = specifics("Winds at 5 to 10 mph")
+    assert (winds.low, winds.high, winds.text) == (5, 10, "5 to 10")
+    assert agree("between 12 and 16 years", "14 years")
+    assert agree("about 200 to 300 feet above", "about 200 feet above")
+    assert not agree("waited 20-25 minutes", "waited 30 minutes")
+    assert len(specifics("12 and 16 people")) == 2  # "and" alone joins two counts
+
+
+def test_emergency_numbers_and_addresses_are_not_counts():
+    assert specifics("she called 911 for help") == ()
+    assert specifics("he lived at 2208 Cedley Street") == ()
