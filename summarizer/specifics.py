@@ -19,8 +19,11 @@ to" ...) before a round number widens it to the half unit of its last non-zero d
 of `ROUNDED_FROM` or more ("43,000" agrees with "43,350"), and an approximation of a
 scaled whole number ("more than $1 million" agrees with "$1.1 million", "$1 trillion"
 does not); "hundreds" is 200 to 999. Two
-specifics agree when their intervals meet. A bound is compared as its number: "at least
-12" and "at least 21" differ, as do "more than 1,000" and "at least 1,800".
+specifics agree when their intervals meet. Two bounds the same way are compared as their
+numbers ("at least 12" and "at least 21" differ, as do "more than 1,000" and "at least
+1,800"); a bound against a value or the other way is met by any value on its side ("more
+than 40 km" agrees with "48 km", "up to 3 feet" with "more than 2 feet", "nearly 75" with
+"70", not with "80").
 
 Ranges are one specific from the lower to the upper value ("5 to 10 mph", "between 12
 and 16", "20-25 minutes"). Not counts: odds ("1 in 3"), the emergency number 911, street
@@ -73,6 +76,10 @@ _APPROXIMATE = (
     "an estimated", "estimated", "as many as", "as much as", "upwards of", "under",
     "just over", "just under", "more then", "approx.", "circa", "c.",
 )  # fmt: skip
+_LOWER = frozenset(("over", "more than", "at least", "upwards of", "just over", "more then"))
+_UPPER = frozenset(
+    ("less than", "fewer than", "at most", "up to", "under", "just under", "nearly", "almost")
+)
 _DAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 _MONTHS = {
     "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4,
@@ -108,6 +115,7 @@ class Specific:
     start: int
     end: int
     parts: tuple[bool, bool, bool] = (False, False, False)
+    bound: str = ""  # "lower" ("more than", "at least"), "upper" ("up to", "nearly") or ""
 
     def agrees(self, other: Specific) -> bool:
         """Whether the two can be true together (they are assumed to speak of one thing)."""
@@ -118,7 +126,19 @@ class Specific:
                 not (mine and theirs) or _date_part(self.low, k) == _date_part(other.low, k)
                 for k, (mine, theirs) in enumerate(zip(self.parts, other.parts, strict=True))
             )
-        return max(self.low, other.low) <= min(self.high, other.high)
+        if self.bound and self.bound == other.bound:  # "at least 12", "at least 21"
+            return max(self.low, other.low) <= min(self.high, other.high)
+        low, high = self._range()
+        other_low, other_high = other._range()
+        return max(low, other_low) <= min(high, other_high)
+
+    def _range(self) -> tuple[float, float]:
+        """What the value allows: a lower bound runs up without end, an upper one down."""
+        if self.bound == "lower":
+            return self.low, float("inf")
+        if self.bound == "upper":
+            return float("-inf"), self.high
+        return self.low, self.high
 
 
 def comparable(a: Specific, b: Specific) -> bool:
@@ -335,7 +355,11 @@ def _read_quantity(text: str, match: re.Match[str], start: int) -> Specific | No
     else:
         kind = "count"
     number = match.end("approx") if g["approx"] else match.start()
-    return Specific(kind, low, high, unit, approximate, text[number:end].strip(), start, end)
+    word = " ".join((g["approx"] or "").lower().split())
+    bound = "lower" if word in _LOWER else "upper" if word in _UPPER else ""
+    return Specific(
+        kind, low, high, unit, approximate, text[number:end].strip(), start, end, bound=bound
+    )
 
 
 _AGE_AFTER = re.compile(r"(?:-|\s)years?(?:-|\s)old\b", re.I)

@@ -144,3 +144,13 @@ def test_ranges_are_one_specific():
 def test_emergency_numbers_and_addresses_are_not_counts():
     assert specifics("she called 911 for help") == ()
     assert specifics("he lived at 2208 Cedley Street") == ()
+
+
+def test_bounds_are_met_by_values_on_their_side():
+    assert agree("walked more than 40 kilometres", "walked 48 kilometres")
+    assert not agree("walked more than 40 kilometres", "walked 30 kilometres")
+    assert agree("up to 3 feet of snow", "more than 2 feet of snow")
+    assert agree("less than seven weeks after", "six weeks after")
+    assert agree("nearly 75 people", "70 people")
+    assert not agree("nearly 75 people", "80 people")
+    assert not agree("at least 12 people", "at least 21 people")  # two bounds the same way
