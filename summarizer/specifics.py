@@ -30,7 +30,7 @@ and 16", "20-25 minutes"). Not counts: odds ("1 in 3"), the emergency number 911
 numbers ("2208 Cedley Street", "the 15000 block"), and numbers that name things (a number
 right after a capitalised word, as in "Flight 17" or "Boeing 747").
 
-Not covered: ordinals ("third"), clock times, durations in words ("a fortnight"),
+Not covered: ordinals ("third", "10th": skipped), clock times, durations in words ("a fortnight"),
 relative days ("yesterday"), dates without a month name or ISO form ("5/9"), and numbers
 glued to words ("the26", "G7"), which are skipped. The patterns are our own: text2num,
 quantulum3 and dateparser were weighed (issue 12) and read fewer of these forms, or
@@ -172,7 +172,7 @@ _APPROX = "|".join(re.escape(a) for a in sorted(_APPROXIMATE, key=len, reverse=T
 _QUANTITY = re.compile(
     rf"(?P<approx>\b(?:{_APPROX})\s+)?"
     rf"(?P<currency>US\$|[$£€¥])?\s?"
-    rf"(?:(?P<digits>(?<![\w.,/])(?<![^\W\d_]-)(?:{_DIGITS}))(?![\d,]\d)"
+    rf"(?:(?P<digits>(?<![\w.,/])(?<![^\W\d_]-)(?:{_DIGITS}))(?![\d,]?\d)(?!(?:st|nd|rd|th)\b)"
     rf"|(?P<dozens>\b{_WORD_NUMBER}[- ]dozen\b)"
     rf"|(?P<words>\b{_WORDS}\b)"
     rf"|(?P<one>\ban?)(?=\s+(?:hundred|thousand|million|billion|trillion)\b)"
