@@ -30,7 +30,8 @@ from hypothesis import HealthCheck, given, seed, settings
 from hypothesis import strategies as st
 
 from summarizer import SummarizerError, read_paths, render, summarize
-from summarizer.ingest import _NOT_TEXT, READERS, SUFFIXES
+from summarizer.ingest import READERS, SUFFIXES
+from summarizer.ingest.fields import NOT_TEXT as _NOT_TEXT
 from summarizer.model import Article
 from summarizer.render import FORMATS
 

@@ -6,7 +6,9 @@ story. Each rule names a kind of boilerplate, not any one site's wording; a line
 dropped when a rule matches it, so a story sentence is never cut in half. A line of
 several sentences is judged sentence by sentence: when at least half of them are
 boilerplate (a caption with its credit) it goes whole, else only those sentences go (some
-corpora give a page's whole text as one line, with a caption in the middle of it).
+corpora give a page's whole text as one line, with a caption in the middle of it). A long
+line of one sentence (`MAX_CAPTION_WORDS`: a transcript or pasted text without sentence
+punctuation) loses only the boilerplate phrase.
 """
 
 from __future__ import annotations
@@ -123,6 +125,14 @@ _SUSPECT_WORDS = (
 )
 _SUSPECT_MARKS = re.compile(r"\([A-Z][A-Za-z]{1,10}\)|(?:^|\s)[-–—•*·▪►]\s")
 
+# A caption with its credit is shorter than this; a line of one sentence this long is text.
+MAX_CAPTION_WORDS = 40
+# The rules' phrases, a caption's with the names that credit it ("Photo by Jane Doe/AFP").
+_PHRASES = (
+    re.compile(rf"(?:{_CAPTION.pattern.pattern})(?-i:(?:\s*(?:[A-Z][\w.'’-]*|via|/))*)", _I),
+    _DISCLAIMER.pattern,
+    _WIDGET.pattern,
+)
 MAX_PROMPT_WORDS = 20  # a prompt is short; a story sentence that mentions a "member" is not
 MAX_HEADING_WORDS = 14  # a line without final punctuation up to this long is a heading or caption
 
@@ -167,9 +177,21 @@ def _without_boilerplate(line: str, article: Article) -> str:
         return line
     sentences = split_sentences(line)
     if len(sentences) < 2:
-        return "" if _is_boilerplate(line, article) else line
+        if not _is_boilerplate(line, article):
+            return line
+        # A long block without sentence punctuation (a transcript, pasted text) is not a
+        # caption: only the boilerplate phrase in it goes.
+        return _without_phrases(line) if len(words(line)) > MAX_CAPTION_WORDS else ""
     kept = [s for s in sentences if not _is_boilerplate(s, article)]
     return " ".join(kept) if 2 * len(kept) > len(sentences) else ""
+
+
+def _without_phrases(line: str) -> str:
+    """The line without the phrases the caption, disclaimer and widget rules match (a
+    caption's credit too: the capitalised names after "Photo by")."""
+    for pattern in _PHRASES:
+        line = pattern.sub(" ", line)
+    return " ".join(line.split())
 
 
 def _is_boilerplate(line: str, article: Article) -> bool:

@@ -21,6 +21,7 @@ from .rank import RANKERS
 from .render import FORMATS
 
 if TYPE_CHECKING:
+    from .ingest.outlets import Outlets
     from .mail import MailSettings
     from .model import Briefing, Digest, Progress
 
@@ -38,7 +39,8 @@ Paths = Annotated[
     list[str],
     typer.Argument(
         help="Articles: files (.txt, .md, .html, .json, .jsonl, .rss, .atom, .xml), folders "
-        "(read recursively), URLs of pages or feeds, or - for standard input.",
+        "(read recursively), URLs of pages or feeds, OPML subscription lists (.opml files or "
+        "URLs; their feeds are fetched), or - for standard input.",
         show_default=False,
     ),
 ]
@@ -61,6 +63,15 @@ Output = Annotated[
 ]
 Ranker = Annotated[str, typer.Option(help=f"How sentences are ranked: {', '.join(RANKERS)}.")]
 Language = Annotated[str, typer.Option(help=f"Language of the articles: {', '.join(languages())}.")]
+OutletsFile = Annotated[
+    Path | None,
+    typer.Option(
+        "--outlets",
+        help="A TOML or CSV file naming outlets by site domain or feed URL (default: "
+        "outlets.toml or outlets.csv in ~/.config/summarizer/, if there).",
+        show_default=False,
+    ),
+]
 Templates = Annotated[
     Path | None, typer.Option(help="A folder of your own Jinja2 templates to use instead.")
 ]
@@ -147,6 +158,7 @@ def summarize(
     templates: Templates = None,
     timeout: Timeout = TIMEOUT,
     follow: FollowLinks = False,
+    outlets: OutletsFile = None,
     email_to: EmailTo = None,
     email_from: EmailFrom = None,
     subject: Subject = None,
@@ -164,7 +176,7 @@ def summarize(
             ranker=ranker, sentences=sentences, words=words, language=language, templates=templates
         )
         mail = _mail(email_to, email_from, subject, smtp_host, smtp_port, smtp_user, smtp_tls, eml)
-        articles = read_paths(paths, sys.stdin.buffer, timeout=timeout)
+        articles = read_paths(paths, sys.stdin.buffer, timeout=timeout, outlets=_outlets(outlets))
         if follow:
             articles = follow_links(articles, timeout=timeout, progress=_progress("fetching links"))
         briefing = run(articles, settings)
@@ -190,6 +202,7 @@ def brief(
     templates: Templates = None,
     timeout: Timeout = TIMEOUT,
     follow: FollowLinks = False,
+    outlets: OutletsFile = None,
     jobs: Annotated[
         int,
         typer.Option(
@@ -225,7 +238,9 @@ def brief(
         )
         mail = _mail(email_to, email_from, subject, smtp_host, smtp_port, smtp_user, smtp_tls, eml)
         jobs = jobs or default_jobs()
-        articles = read_paths(paths, sys.stdin.buffer, timeout=timeout, jobs=jobs)
+        articles = read_paths(
+            paths, sys.stdin.buffer, timeout=timeout, jobs=jobs, outlets=_outlets(outlets)
+        )
         if follow:  # only the day's links: the others would be fetched to be dropped
             articles = follow_links(
                 published_on(articles, day) if day else articles,
@@ -245,18 +260,21 @@ def brief(
 def extract(
     paths: Paths,
     fmt: Annotated[str, typer.Option("--format", "-f", help="text or json.")] = "text",
+    outlets: OutletsFile = None,
 ) -> None:
-    """Print the articles as the pipeline reads them, after cleaning."""
+    """Print the articles as the pipeline reads them, after cleaning; JSON also says which
+    rule named each outlet (named_by) and the outlet's home page."""
     from .pipeline import prepare
 
     try:
         if fmt not in ("text", "json"):
             raise SummarizerError(f"unknown format {fmt!r}; choose one of: text, json")
-        articles = [prepare(a) for a in read_paths(paths, sys.stdin.buffer)]
+        read = read_paths(paths, sys.stdin.buffer, outlets=_outlets(outlets))
+        articles = [prepare(a) for a in read]
     except SummarizerError as error:
         raise _fail(error) from None
     if fmt == "json":
-        fields = ("id", "source", "title", "url", "published", "text")
+        fields = ("id", "source", "named_by", "home", "title", "url", "published", "text")
         data = {"articles": [{f: getattr(a, f) for f in fields} for a in articles]}
         typer.echo(json.dumps(data, ensure_ascii=False, indent=2))
         return
@@ -334,6 +352,16 @@ def _progress(description: str) -> Progress[Any] | None:
         )
 
     return bar
+
+
+def _outlets(path: Path | None) -> Outlets | None:
+    """The user's outlet names: `--outlets`, else the default file if there is one."""
+    from .ingest.outlets import default_outlets_path, load_outlets
+
+    if path is not None and not path.is_file():
+        raise ConfigError(f"outlets file not found: {path} (check --outlets)")
+    path = path or default_outlets_path()
+    return load_outlets(path) if path else None
 
 
 def _mail(

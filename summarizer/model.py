@@ -17,7 +17,11 @@ _ISO_DATE = re.compile(r"\s*(\d{4}-\d{2}-\d{2})(?:[T ](\d{2}:\d{2}(?::\d{2})?))?
 
 @dataclass(frozen=True, slots=True)
 class Article:
-    """One outlet's version of a story, as read and (later) cleaned."""
+    """One outlet's version of a story, as read and (later) cleaned.
+
+    `source` is the outlet's name, `named_by` the rule that named it (one of
+    `ingest.outlets.RULES`), `home` the outlet's home page ("" when unknown).
+    """
 
     id: str
     source: str
@@ -25,6 +29,8 @@ class Article:
     title: str = ""
     url: str = ""
     published: str = ""
+    named_by: str = ""
+    home: str = ""
 
     @property
     def published_at(self) -> dt.datetime | None:

@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from .errors import ConfigError, RenderError
-from .model import Briefing, Digest, Disagreement, Item
+from .model import Article, Briefing, Digest, Disagreement, Item
 
 FORMATS = ("markdown", "html", "json", "text")
 SUFFIXES = {"markdown": "md", "html": "html", "json": "json", "text": "txt"}
@@ -105,7 +105,11 @@ def _with_disputes(data: dict[str, Any], items: Sequence[Item]) -> None:
 
 
 def digest_context(digest: Digest) -> dict[str, Any]:
-    """What every format of a daily briefing shows, as plain data (the JSON output)."""
+    """What every format of a daily briefing shows, as plain data (the JSON output).
+
+    Each story's `outlets` name each outlet once, with its home page and its articles
+    under it (`links` lists the articles one by one, as it always has); `headline_only`
+    marks a story with no complete sentence to show."""
     stories = []
     for number, story in enumerate(digest.stories, 1):
         outlets = story.outlets
@@ -123,10 +127,12 @@ def digest_context(digest: Digest) -> dict[str, Any]:
                     for i in story.items
                 ],
                 "disagreements": _disagreements(story.disagreements),
+                "headline_only": not story.items,
                 "links": [
                     {"name": a.source, "title": a.title, "url": safe_url(a.url)}
                     for a in story.articles
                 ],
+                "outlets": _outlets(story.articles),
             }
         )
     return {
@@ -136,6 +142,23 @@ def digest_context(digest: Digest) -> dict[str, Any]:
         "total_stories": digest.total,
         "articles_read": digest.articles,
     }
+
+
+def _outlets(articles: tuple[Article, ...]) -> list[dict[str, Any]]:
+    """Each outlet once, in order of its first article, with its home page and its
+    articles (title and link; each link once)."""
+    grouped: dict[str, dict[str, Any]] = {}
+    for article in articles:
+        outlet = grouped.setdefault(
+            article.source, {"name": article.source, "home": "", "articles": []}
+        )
+        outlet["home"] = outlet["home"] or safe_url(article.home)
+        url = safe_url(article.url)
+        if (url or article.title) and all(
+            (url or article.title) != (a["url"] or a["title"]) for a in outlet["articles"]
+        ):
+            outlet["articles"].append({"title": article.title, "url": url})
+    return list(grouped.values())
 
 
 def _count(n: int, noun: str) -> str:

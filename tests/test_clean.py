@@ -166,3 +166,29 @@ def test_clean_leaves_the_input_unchanged(make_article):
     before = (article.title, article.text)
     clean(article)
     assert (article.title, article.text) == before
+
+
+def test_an_unpunctuated_block_loses_only_its_boilerplate_phrase(make_article):
+    spoken = "so we went down to the river and we saw the boats come in one by one "
+    after = "and then the water came up over the road and everyone ran for the hills"
+    block = spoken * 3 + "Photo by Jane Doe/AFP " + after
+    cleaned = clean(make_article(text=block)).text
+    assert cleaned == " ".join((spoken * 3 + after).split())
+    # A caption with its credit on a line of its own still goes whole.
+    caption = "Smoke rises over the city on Monday. Photo by Jane Doe/AFP"
+    assert clean(make_article(text=f"{caption}\nRescuers reached the town.")).text == (
+        "Rescuers reached the town."
+    )
+
+
+def test_a_pasted_block_with_a_caption_phrase_is_still_summarized(make_article):
+    from summarizer.config import Settings
+    from summarizer.pipeline import summarize
+
+    block = (
+        "so we went down to the river and we saw the boats come in one by one "
+        "Photo by Jane Doe and then the water came up over the road and everyone ran "
+        "for the hills while the sirens went on and on through the night and the next day"
+    )
+    briefing = summarize([make_article(text=block)], Settings(sentences=1))
+    assert [item.text for item in briefing.items] == [block.replace("Photo by Jane Doe ", "")]

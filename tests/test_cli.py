@@ -77,7 +77,11 @@ def test_extract_json(seeds_dir):
         "unnamed-outlet",
         "UPI",
     ]
-    assert set(articles[0]) == {"id", "source", "title", "url", "published", "text"}
+    assert set(articles[0]) == {
+        *("id", "source", "named_by", "home", "title", "url", "published", "text")
+    }
+    # Which rule named each outlet: the seeds' manifest, or the file's name.
+    assert [a["named_by"] for a in articles] == [*["given"] * 3, "file-name", "given"]
     assert "syndicated feed" not in articles[2]["text"]
 
 

@@ -3,8 +3,8 @@ import io
 import pytest
 
 from summarizer.errors import InputError
-from summarizer.feeds import looks_like_feed
 from summarizer.ingest import read_feed, read_paths
+from summarizer.ingest.feeds import looks_like_feed
 
 RSS2 = """<?xml version="1.0" encoding="UTF-8"?>
 <rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/">

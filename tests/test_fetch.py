@@ -187,8 +187,11 @@ def test_follow_links_reads_each_linked_article_and_keeps_the_feed_metadata(serv
     Handler.paths.clear()
     floods, gone, picture, yesterday, whole = follow_links(entries, timeout=5)
     assert "three people were missing" in floods.text  # the page's article...
-    assert (floods.id, floods.source, floods.title) == ("floods", "Link Digest", "Floods")
-    assert floods.published == entries[0].published  # ...under the feed's own metadata
+    assert (floods.id, floods.title) == ("floods", "Floods")
+    assert floods.published == entries[0].published  # ...under the feed's own metadata,
+    # but credited to the outlet the page names (og:site_name), not the feed's title.
+    assert (entries[0].source, entries[0].named_by) == ("Link Digest", "feed-title")
+    assert (floods.source, floods.named_by) == ("Coast Herald", "page")
     # A link that fails or leads to no article keeps the summary, and says so.
     assert (gone, picture, yesterday) == (entries[1], entries[2], entries[3])
     assert f"could not fetch {server}/missing: HTTP 404 Not Found (the summary is kept)" in (

@@ -194,8 +194,9 @@ def test_an_article_read_twice_counts_once(tmp_path, caplog):
     lines = [json.dumps(record) for record in (newer, entry, updated)]
     (tmp_path / "09h.jsonl").write_text("\n".join(lines), encoding="utf-8")
     articles = read(tmp_path)
-    assert [a.text for a in articles] == [STORY, "Rates rose again.", STORY + " Updated at noon."]
-    assert "1 article was read more than once (same outlet, link and text) is counted once" in (
+    # The fullest copy stands where the article was first read.
+    assert [a.text for a in articles] == [STORY + " Updated at noon.", "Rates rose again."]
+    assert "2 articles were read more than once (same outlet and link) are counted once" in (
         caplog.text
     )
     # The same text from another outlet is that outlet's report: both are kept.

@@ -2,12 +2,15 @@
 
 Whatever the articles hold, summarizing either gives a briefing or raises one of our own
 errors; the same input gives the same bytes; every sentence of a briefing is text of the
-article it is taken from; and an outlet is credited only with what it printed.
+article it is taken from; an outlet is credited only with what it printed; and no sentence
+holds an HTML entity or tag that the reader of the source did not see.
 
 The examples are derandomized (a fixed sequence) so that CI runs the same ones every time.
 """
 
 import io
+import re
+from html import escape, unescape
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -167,3 +170,64 @@ def test_the_facts_share_no_content_word():
     for n, terms in enumerate(vocabularies):
         assert len(terms) == 7
         assert all(not terms & other for other in vocabularies[n + 1 :])
+
+
+# Text as a reader sees it, with the characters that markup escapes.
+VISIBLE = [
+    "The council approved the budget on Tuesday.",
+    "R&D spending rose by 5% < 6% forecast.",
+    "“We are ready,” the minister’s aide said.",
+    "Q&A: what the ruling means for renters.",
+    "Renée Smith & Sons appealed the fine.",
+    "Prices fell in the U.S. and the U.K.",
+]
+ENTITY = re.compile(r"&(?:#\d+|#x[0-9a-f]+|[a-z][a-z0-9]*);", re.IGNORECASE)
+TAG = re.compile(r"</?[a-z][a-z0-9]*\b[^<>]*>", re.IGNORECASE)
+
+
+@st.composite
+def escaped_feeds(draw):
+    """A feed whose entries carry visible sentences as HTML, escaped once or more (as
+    feeds escape their text twice, or escape a description's HTML), with the titles
+    escaped too; and the text a reader should see."""
+    entries, seen = [], []
+    for number in range(draw(st.integers(1, 4))):
+        sentences = draw(st.lists(st.sampled_from(VISIBLE), min_size=1, max_size=4))
+        html_text = "".join(f"<p>{escape(s, quote=False)}</p>" for s in sentences)
+        for _ in range(draw(st.integers(1, 3))):  # 1: the usual XML escaping of HTML
+            html_text = escape(html_text, quote=False)
+        title = escape(draw(st.sampled_from(VISIBLE)), quote=False)
+        for _ in range(draw(st.integers(0, 2))):
+            title = escape(title, quote=False)
+        entries.append(
+            f"<item><title>{title}</title><link>https://h.example/{number}</link>"
+            f"<description>{html_text}</description></item>"
+        )
+        seen.extend([*sentences, unescape(title)])
+    feed = (
+        '<?xml version="1.0"?><rss version="2.0"><channel><title>Herald</title>'
+        + "".join(entries)
+        + "</channel></rss>"
+    )
+    return feed, " ".join(seen)
+
+
+@PROFILE
+@given(drawn=escaped_feeds(), fmt=st.sampled_from(FORMATS))
+def test_no_output_sentence_holds_an_entity_or_tag_the_reader_did_not_see(
+    tmp_path_factory, drawn, fmt
+):
+    feed, visible = drawn
+    path = tmp_path_factory.mktemp("feed") / "feed.xml"
+    path.write_text(feed, encoding="utf-8")
+    articles = read_paths([str(path)])
+    briefing = summarize_or_our_error(articles, Settings(sentences=3))
+    if briefing is None:
+        return
+    allowed = set(ENTITY.findall(visible)) | set(TAG.findall(visible))
+    for item in briefing.items:
+        assert set(ENTITY.findall(item.text)) | set(TAG.findall(item.text)) <= allowed
+        assert fold(item.text) in fold(visible)
+    for article in articles:
+        assert not ENTITY.search(article.title) and not TAG.search(article.title)
+    render(briefing, fmt)

@@ -410,7 +410,7 @@ def test_pool_takes_the_first_sentences_of_every_article():
 
 
 def test_input_larger_than_the_limit(tmp_path, monkeypatch):
-    monkeypatch.setattr("summarizer.ingest.MAX_INPUT_BYTES", 2**20)
+    monkeypatch.setattr("summarizer.ingest.files.MAX_INPUT_BYTES", 2**20)
     path = tmp_path / "huge.txt"
     path.write_text(_large_story(2**20 + 10, seed=2), encoding="utf-8")
     fails(
@@ -435,10 +435,11 @@ HOSTILE_TEXT = (
 
 @pytest.fixture
 def hostile(tmp_path):
-    """One article whose every field is markup, beside an ordinary one."""
+    """One article whose every field is markup or holds HTML's special characters, beside
+    an ordinary one."""
     record = {
-        "source": "<script>alert('source')</script>",
-        "title": "<img src=x onerror=alert('title')>",
+        "source": "<script>alert('source')</script>Q&A <3 'Desk'",
+        "title": "<img src=x onerror=alert('title')>Rates <5% & \"rising\">",
         "url": 'https://x.example/" onmouseover="alert(1)',
         "text": f"{HOSTILE_TEXT}\n{FLOOD}",
     }
@@ -456,9 +457,11 @@ def test_html_output_escapes_every_piece_of_source_text(hostile):
     assert result.exit_code == 0
     page = result.stdout
     assert "<script" not in page and "<img" not in page and "onmouseover" not in page
-    assert "&lt;script&gt;alert(&#39;text&#39;)&lt;/script&gt;" in page
-    assert "<strong>&lt;script&gt;alert(&#39;source&#39;)&lt;/script&gt;</strong>" in page
-    assert "&lt;img src=x onerror=alert(&#39;title&#39;)&gt;" in page
+    # Markup, escaped or not, is reduced to the text it shows; scripts show none.
+    assert "alert(" not in page and "&lt;script" not in page
+    # What is left of the fields is escaped.
+    assert "<strong>Q&amp;A &lt;3 &#39;Desk&#39;</strong>" in page
+    assert "Rates &lt;5% &amp; &#34;rising&#34;&gt;" in page
 
 
 def test_markdown_output_escapes_markup_and_links(hostile):
@@ -469,8 +472,8 @@ def test_markdown_output_escapes_markup_and_links(hostile):
         r"See \*\*the notice\*\* at https\://evil.example/login or www\.evil.example, and "
         r"\[click here\](https\://evil.example) to write to help\@evil.example now."
     ) in page
-    assert r"\<script\>alert('text')\</script\>" in page
-    assert r"**\<script\>alert('source')\</script\>**" in page
+    assert "alert(" not in page
+    assert r"""**Q\&A \<3 'Desk'**: Rates \<5% \& "rising"\>""" in page
     assert not re.search(r"(?<!\\)[<>]", page)  # no tag, no autolink
     for raw in ("](https://", "https://evil", "www.evil", "**the"):
         assert raw not in page
