@@ -33,10 +33,12 @@ import datetime as dt
 import re
 from collections.abc import Sequence
 from dataclasses import replace
+from functools import lru_cache
 
 import numpy as np
 
-from .lexicon import Lexicon, content_terms
+from .languages import stopwords
+from .lexicon import Lexicon, content_terms, stem_words
 from .model import Article, Briefing, Claim, Disagreement, Item, Sentence
 from .specifics import Specific, comparable, specifics
 
@@ -53,6 +55,26 @@ SAME_NOUN = {"nations": "countries", "states": "countries", "nation": "country",
 _WORD = re.compile(r"[^\W_][\w'’-]*")
 
 ClaimKey = tuple[int, int]  # (sentence index, specific index)
+
+
+@lru_cache(maxsize=4096)
+def _unit_stems(unit: str, language: str) -> tuple[str, ...]:
+    return content_terms(unit, language) if unit else ()
+
+
+@lru_cache(maxsize=4096)
+def _noun_stems(unit: str, language: str) -> tuple[str, ...]:
+    """The stems of the noun a count counts, read through SAME_NOUN."""
+    return _unit_stems(SAME_NOUN.get(unit, unit), language)
+
+
+def _content_stems(tokens: list[str], language: str) -> list[str | None]:
+    """The stem of each word, None for stopwords and bare numbers (one stemmer call)."""
+    stop = stopwords(language)
+    lowered = [t.lower().replace("’", "'") for t in tokens]
+    content = [w for w in lowered if w not in stop and not w[0].isdigit()]
+    stems = iter(stem_words(content, language))
+    return [None if w in stop or w[0].isdigit() else next(stems) for w in lowered]
 
 
 def disagreements(briefing: Briefing) -> tuple[Disagreement, ...]:
@@ -96,6 +118,7 @@ class _Finder:
         self.found = [specifics(s.text) for s in sentences]
         self.contexts: dict[ClaimKey, frozenset[str]] = {}
         self.nears: dict[ClaimKey, tuple[str, ...]] = {}
+        self.tokens: dict[int, list[tuple[int, int, str | None]]] = {}
         self.edges: list[tuple[ClaimKey, ClaimKey]] = []
 
     # --- credits --------------------------------------------------------------------
@@ -164,37 +187,41 @@ class _Finder:
     def context(self, key: ClaimKey) -> frozenset[str]:
         """Stems within WINDOW words of a specific, and its noun counted (marked "#")."""
         if key not in self.contexts:
-            self.contexts[key] = self._words_around(key, WINDOW, WINDOW, unit=True)
+            before, after = self._around(key)
+            terms = {t for t in (*before[-WINDOW:], *after[:WINDOW]) if t}
+            specific = self.found[key[0]][key[1]]
+            if specific.unit and specific.kind == "count":
+                terms.update(f"#{t}" for t in _noun_stems(specific.unit, self.language))
+            self.contexts[key] = frozenset(terms)
         return self.contexts[key]
 
     def near(self, key: ClaimKey) -> tuple[str, ...]:
         """Stems of the NEAR_AFTER words after a count, in order, the noun it counts first
         (read through SAME_NOUN): what the number is a number of, and what it did."""
         if key not in self.nears:
-            sentence, index = key
-            specific = self.found[sentence][index]
-            after = _WORD.findall(self.sentences[sentence].text[specific.end :])[:NEAR_AFTER]
-            unit = content_terms(specific.unit, self.language)
-            noun = content_terms(SAME_NOUN.get(specific.unit, specific.unit), self.language)
-            terms = [t for t in content_terms(" ".join(after), self.language) if t not in unit]
-            self.nears[key] = tuple(dict.fromkeys([*noun, *terms]))
+            specific = self.found[key[0]][key[1]]
+            unit = _unit_stems(specific.unit, self.language)
+            after = [t for t in self._around(key)[1][:NEAR_AFTER] if t and t not in unit]
+            noun = _noun_stems(specific.unit, self.language)
+            self.nears[key] = tuple(dict.fromkeys([*noun, *after]))
         return self.nears[key]
 
-    def _words_around(
-        self, key: ClaimKey, before: int, after: int, *, unit: bool
-    ) -> frozenset[str]:
+    def _around(self, key: ClaimKey) -> tuple[list[str | None], list[str | None]]:
+        """The stems of the words before and after a specific (None for stopwords)."""
         sentence, index = key
+        if sentence not in self.tokens:
+            text = self.sentences[sentence].text
+            found = list(_WORD.finditer(text))
+            stems = _content_stems([m.group() for m in found], self.language)
+            self.tokens[sentence] = [
+                (m.start(), m.end(), t) for m, t in zip(found, stems, strict=True)
+            ]
         specific = self.found[sentence][index]
-        text = self.sentences[sentence].text
-        words = (
-            _WORD.findall(text[: specific.start])[-before:]
-            + _WORD.findall(text[specific.end :])[:after]
+        tokens = self.tokens[sentence]
+        return (
+            [t for _, end, t in tokens if end <= specific.start],
+            [t for start, _, t in tokens if start >= specific.end],
         )
-        terms = set(content_terms(" ".join(words), self.language))
-        if unit and specific.unit and specific.kind == "count":
-            noun = content_terms(SAME_NOUN.get(specific.unit, specific.unit), self.language)
-            terms.update(f"#{t}" for t in noun)
-        return frozenset(terms)
 
     def same_thing(self, a: ClaimKey, b: ClaimKey, cosine: float) -> bool:
         """Whether two aligned specifics of different outlets' sentences, `cosine` alike,
@@ -205,7 +232,8 @@ class _Finder:
         words after it) followed by the same word ("nations pledged", "countries had
         pledged"; "supporters of Ukraine", "countries that support Ukraine"), the
         words after both sharing at least `SAME_CONTEXT` stems. Never two counts of
-        different nouns in sentences less than alike, days or dates outside alike
+        different nouns in sentences less than alike, days, dates or times back ("four
+        years ago") outside alike
         sentences with `SAME_CONTEXT` words in common, or a value the other sentence
         also gives elsewhere (`_echoed`)."""
         x, y = self.found[a[0]][a[1]], self.found[b[0]][b[1]]
@@ -216,7 +244,7 @@ class _Finder:
         linked = mine and theirs and (mine[0] in theirs or theirs[0] in mine)
         if counts and cosine < ALIKE_SENTENCE and not linked:
             return False  # not one noun: "26 countries", "hundreds of nations", "34 supporters"
-        if x.kind in ("day", "date"):
+        if x.kind in ("day", "date") or x.unit.endswith(" ago") or y.unit.endswith(" ago"):
             return cosine >= ALIKE_SENTENCE and len(self._shared(a, b)) >= SAME_CONTEXT
         if cosine >= ALIKE_SENTENCE:
             return len(self._shared(a, b)) >= 1
@@ -310,10 +338,13 @@ class _Finder:
         similarity = self.lexicon.similarity()[np.ix_(indices, indices)]
         sources = np.asarray([self.sentences[i].source for i in indices])
         close = (similarity >= SAME_SENTENCE) & (sources[:, None] != sources[None, :])
+        nouns, words = self._counted(indices)
         best: dict[tuple[ClaimKey, str], tuple[float, ClaimKey]] = {}
         for a, b in zip(*np.nonzero(np.triu(close, 1)), strict=True):
             i, j = int(indices[a]), int(indices[b])
             cosine = float(similarity[a, b])
+            if cosine < CLOSE_SENTENCE and not (nouns[a] & words[b] or nouns[b] & words[a]):
+                continue  # only counts of one noun pair in sentences this little alike
             for x, y in self.align(i, j, fallback=cosine >= ALIKE_SENTENCE):
                 if not self.same_thing((i, x), (j, y), cosine):
                     continue
@@ -326,6 +357,23 @@ class _Finder:
             back = best.get((theirs, self.sentences[mine[0]].article_id))
             if back is not None and back[1] == mine and mine < theirs:
                 self.edges.append((mine, theirs))
+
+    def _counted(self, indices: np.ndarray) -> tuple[list[set[str]], list[set[str]]]:
+        """For each sentence, the nouns its counts count, and all its content stems (a
+        cheap first test: two counts of one noun need the noun in both sentences)."""
+        nouns = [
+            {
+                stem
+                for x in self.found[int(i)]
+                if x.kind == "count" and x.unit
+                for stem in _noun_stems(x.unit, self.language)
+            }
+            for i in indices
+        ]
+        words = [
+            set(self.lexicon.terms[int(i)]) | noun for i, noun in zip(indices, nouns, strict=True)
+        ]
+        return nouns, words
 
     def _disagreement(self, members: list[ClaimKey]) -> Disagreement | None:
         variants: list[list[ClaimKey]] = []

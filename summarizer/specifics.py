@@ -5,7 +5,8 @@ Covered (English):
   mixed fractions ("3½"), number words ("twelve", "twenty-six", "two hundred", "a dozen",
   "two dozen"), scales ("9.2 million", "$1.2 trillion", "3bn") and vague quantities
   ("dozens", "hundreds", "tens of thousands"), each with the noun it counts ("12
-  people"), or "age" for an age ("82-year-old", "aged 82", "Pinochet, 82,");
+  people"), or "age" for an age ("82-year-old", "aged 82", "Pinochet, 82,"), compared
+  with ages only, or the noun and "ago" for a time back ("four years ago");
 - money, with its currency ("$", "US$", "£", "€", "dollars", "euros", "pounds") and scale;
 - percentages ("5%", "5 percent", "five per cent");
 - days ("on Thursday") and dates ("Sept. 5", "5 September", "March 2022", "2022-03-05",
@@ -40,6 +41,7 @@ read names and ordinals as quantities.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -144,8 +146,8 @@ class Specific:
 def comparable(a: Specific, b: Specific) -> bool:
     """Whether `a` and `b` are the same sort of detail: same kind, and the same currency
     when both name one; dates when they give a common part (a year and a month and day)."""
-    if a.kind != b.kind:
-        return False
+    if a.kind != b.kind or (a.unit == "age") != (b.unit == "age"):
+        return False  # an age is compared with ages only
     if a.kind == "money" and a.unit and b.unit and a.unit != b.unit:
         return False
     if a.kind == "date":
@@ -183,6 +185,24 @@ _QUANTITY = re.compile(
     rf"(?P<percent>\s*(?:%|\bper\s?cent\b|\bpercent\b))?",
     re.IGNORECASE,
 )
+_LETTERS = re.compile(r"[a-z]+")
+_DIGIT = re.compile(r"\d")
+_ISO = re.compile(r"\d{4}-\d{2}-\d{2}")
+_FRACTION_SIGNS = frozenset(_FRACTIONS)
+_NUMBER_WORDS = frozenset(
+    (
+        *_UNITS,
+        *_TENS,
+        *"dozen dozens scores hundreds thousands millions billions tens hundred".split(),
+        *"thousand million billion trillion".split(),
+    )
+)
+_ANCHOR = re.compile(
+    rf"[\d½¼¾⅓⅔]|\b(?:{_NUMBER_WORD}|dozens|scores|hundreds|thousands|millions|billions"
+    rf"|tens|an?(?=\s+(?:dozen|hundred|thousand|million|billion|trillion)\b))\b",
+    re.IGNORECASE,
+)
+_LEAD = re.compile(rf"(?:\b(?:{_APPROX})\s+)?(?:US\$|[$£€¥])?\s?$", re.IGNORECASE)
 _MONTH = "|".join(sorted(_MONTHS, key=len, reverse=True))
 _DATE = re.compile(
     rf"\b(?P<iso>(?P<iy>\d{{4}})-(?P<im>\d{{2}})-(?P<id>\d{{2}}))\b"
@@ -208,17 +228,22 @@ def specifics(text: str) -> tuple[Specific, ...]:
     """The specifics of `text`, in the order they appear (dates before the numbers in them)."""
     found: list[Specific] = []
     taken: list[tuple[int, int]] = []
-    for match in _DATE.finditer(text):
-        date = _read_date(match)
-        if date is not None:
-            found.append(date)
-            taken.append((match.start(), match.end()))
-    for match in _DAY.finditer(text):
-        number = _DAYS.index(match.group("day").lower())
-        found.append(
-            Specific("day", number, number, "", False, match.group(), match.start(), match.end())
-        )
-    for match in _QUANTITY.finditer(text):
+    lowered = text.lower()
+    tokens = set(_LETTERS.findall(lowered))
+    digits = _DIGIT.search(text) is not None
+    if (digits and not tokens.isdisjoint(_MONTHS)) or _ISO.search(text):  # cheap tests first
+        for match in _DATE.finditer(text):
+            date = _read_date(match)
+            if date is not None:
+                found.append(date)
+                taken.append((match.start(), match.end()))
+    if "day" in lowered and not tokens.isdisjoint(_DAYS):
+        for match in _DAY.finditer(text):
+            number = _DAYS.index(match.group("day").lower())
+            found.append(Specific("day", number, number, "", False, match.group(), *match.span()))
+    if not (digits or tokens & _NUMBER_WORDS or _FRACTION_SIGNS.intersection(text)):
+        return tuple(found)
+    for match in _quantities(text):
         start = match.start("approx") if match.group("approx") else match.start()
         start += len(text[start : match.end()]) - len(text[start : match.end()].lstrip())
         if any(s < match.end() and match.start() < e for s, e in taken):
@@ -257,6 +282,24 @@ def _ranges(text: str, found: list[Specific]) -> list[Specific]:
         else:
             merged.append(specific)
     return merged
+
+
+def _quantities(text: str) -> Iterator[re.Match[str]]:
+    """`_QUANTITY`'s matches, found fast: the full pattern (whose optional opening words
+    defeat the regex engine's scan) is tried only where a number or number word starts,
+    from the approximation word or currency sign right before it."""
+    done = 0
+    for anchor in _ANCHOR.finditer(text):
+        at = anchor.start()
+        if at < done:
+            continue
+        lead = _LEAD.search(text, max(done, at - 40), at)
+        for start in ((lead.start(),) if lead else ()) + (at,):
+            match = _QUANTITY.match(text, start)
+            if match and match.end() > at:
+                yield match
+                done = match.end()
+                break
 
 
 def _read_date(match: re.Match[str]) -> Specific | None:
@@ -341,6 +384,8 @@ def _read_quantity(text: str, match: re.Match[str], start: int) -> Specific | No
         return None  # "1 in 3", "two-in-three": odds, not a count
     currency = _CURRENCY_SIGNS.get(g["currency"] or "", "")
     unit, noun_end = _noun(text, end)
+    if unit and _AGO.match(text, noun_end):
+        unit += " ago"  # "four years ago": when, not how many
     if _is_age(text, first, end):
         unit = "age"
         aged = _AGE_AFTER.match(text, end)
@@ -363,6 +408,7 @@ def _read_quantity(text: str, match: re.Match[str], start: int) -> Specific | No
 
 
 _AGE_AFTER = re.compile(r"(?:-|\s)years?(?:-|\s)old\b", re.I)
+_AGO = re.compile(r"\s+(?:ago|earlier|later|before)\b", re.I)
 _AGE_BEFORE = re.compile(r"\b(?:aged?|age of)\s+$", re.I)
 _AGE_APPOSITION = re.compile(r"[A-Z][\w'’.-]*,\s*$")
 

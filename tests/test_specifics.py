@@ -154,3 +154,9 @@ def test_bounds_are_met_by_values_on_their_side():
     assert agree("nearly 75 people", "70 people")
     assert not agree("nearly 75 people", "80 people")
     assert not agree("at least 12 people", "at least 21 people")  # two bounds the same way
+
+
+def test_ages_and_times_back_are_their_own_quantities():
+    assert agree("Laura Cunliffe, 23, of Hoyland", "four kittens")  # not comparable
+    assert one("four years ago he won").unit == "years ago"
+    assert not agree("four years ago he won", "five years ago he won")
