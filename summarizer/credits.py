@@ -31,6 +31,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import replace
 from functools import lru_cache
@@ -40,7 +41,7 @@ import numpy as np
 from .languages import stopwords
 from .lexicon import Lexicon, content_terms, stem_words
 from .model import Article, Briefing, Claim, Disagreement, Item, Sentence
-from .specifics import Specific, comparable, specifics
+from .specifics import KINDS, Specific, comparable, specifics
 
 SAME_SENTENCE = 0.1  # cosine at which two sentences may state the same thing
 CLOSE_SENTENCE = 0.4  # cosine at which two words in common around two specifics pair them
@@ -68,13 +69,27 @@ def _noun_stems(unit: str, language: str) -> tuple[str, ...]:
     return _unit_stems(SAME_NOUN.get(unit, unit), language)
 
 
-def _content_stems(tokens: list[str], language: str) -> list[str | None]:
-    """The stem of each word, None for stopwords and bare numbers (one stemmer call)."""
+@lru_cache(maxsize=65_536)
+def _tokens(
+    text: str, language: str
+) -> tuple[tuple[int, ...], tuple[int, ...], tuple[str | None, ...]]:
+    """The words of a sentence: their starts, their ends, and their stems (None for
+    stopwords and bare numbers), stemmed in one call and kept per process."""
+    found = list(_WORD.finditer(text))
     stop = stopwords(language)
-    lowered = [t.lower().replace("’", "'") for t in tokens]
+    lowered = [m.group().lower().replace("’", "'") for m in found]
     content = [w for w in lowered if w not in stop and not w[0].isdigit()]
     stems = iter(stem_words(content, language))
-    return [None if w in stop or w[0].isdigit() else next(stems) for w in lowered]
+    return (
+        tuple(m.start() for m in found),
+        tuple(m.end() for m in found),
+        tuple(None if w in stop or w[0].isdigit() else next(stems) for w in lowered),
+    )
+
+
+_KIND_BITS = {
+    (kind, age): 1 << (2 * n + age) for n, kind in enumerate(KINDS) for age in (False, True)
+}
 
 
 def disagreements(briefing: Briefing) -> tuple[Disagreement, ...]:
@@ -118,7 +133,6 @@ class _Finder:
         self.found = [specifics(s.text) for s in sentences]
         self.contexts: dict[ClaimKey, frozenset[str]] = {}
         self.nears: dict[ClaimKey, tuple[str, ...]] = {}
-        self.tokens: dict[int, list[tuple[int, int, str | None]]] = {}
         self.edges: list[tuple[ClaimKey, ClaimKey]] = []
 
     # --- credits --------------------------------------------------------------------
@@ -206,21 +220,14 @@ class _Finder:
             self.nears[key] = tuple(dict.fromkeys([*noun, *after]))
         return self.nears[key]
 
-    def _around(self, key: ClaimKey) -> tuple[list[str | None], list[str | None]]:
+    def _around(self, key: ClaimKey) -> tuple[tuple[str | None, ...], tuple[str | None, ...]]:
         """The stems of the words before and after a specific (None for stopwords)."""
         sentence, index = key
-        if sentence not in self.tokens:
-            text = self.sentences[sentence].text
-            found = list(_WORD.finditer(text))
-            stems = _content_stems([m.group() for m in found], self.language)
-            self.tokens[sentence] = [
-                (m.start(), m.end(), t) for m, t in zip(found, stems, strict=True)
-            ]
+        starts, ends, stems = _tokens(self.sentences[sentence].text, self.language)
         specific = self.found[sentence][index]
-        tokens = self.tokens[sentence]
         return (
-            [t for _, end, t in tokens if end <= specific.start],
-            [t for start, _, t in tokens if start >= specific.end],
+            stems[: bisect_right(ends, specific.start)],
+            stems[bisect_left(starts, specific.end) :],
         )
 
     def same_thing(self, a: ClaimKey, b: ClaimKey, cosine: float) -> bool:
@@ -336,15 +343,20 @@ class _Finder:
 
     def _match(self, indices: np.ndarray) -> None:
         similarity = self.lexicon.similarity()[np.ix_(indices, indices)]
-        sources = np.asarray([self.sentences[i].source for i in indices])
+        sources = np.unique([self.sentences[i].source for i in indices], return_inverse=True)[1]
         close = (similarity >= SAME_SENTENCE) & (sources[:, None] != sources[None, :])
-        nouns, words = self._counted(indices)
+        kinds = np.asarray(
+            [
+                sum({_KIND_BITS[x.kind, x.unit == "age"] for x in self.found[int(i)]})
+                for i in indices
+            ]
+        )
+        close &= (kinds[:, None] & kinds[None, :]) != 0  # something to compare
+        close &= (similarity >= CLOSE_SENTENCE) | self._counted(indices)
         best: dict[tuple[ClaimKey, str], tuple[float, ClaimKey]] = {}
         for a, b in zip(*np.nonzero(np.triu(close, 1)), strict=True):
             i, j = int(indices[a]), int(indices[b])
             cosine = float(similarity[a, b])
-            if cosine < CLOSE_SENTENCE and not (nouns[a] & words[b] or nouns[b] & words[a]):
-                continue  # only counts of one noun pair in sentences this little alike
             for x, y in self.align(i, j, fallback=cosine >= ALIKE_SENTENCE):
                 if not self.same_thing((i, x), (j, y), cosine):
                     continue
@@ -358,9 +370,9 @@ class _Finder:
             if back is not None and back[1] == mine and mine < theirs:
                 self.edges.append((mine, theirs))
 
-    def _counted(self, indices: np.ndarray) -> tuple[list[set[str]], list[set[str]]]:
-        """For each sentence, the nouns its counts count, and all its content stems (a
-        cheap first test: two counts of one noun need the noun in both sentences)."""
+    def _counted(self, indices: np.ndarray) -> np.ndarray:
+        """Which pairs of sentences a noun counted in one is a word of the other (a cheap
+        first test: two counts of one noun need the noun in both sentences)."""
         nouns = [
             {
                 stem
@@ -370,10 +382,22 @@ class _Finder:
             }
             for i in indices
         ]
-        words = [
-            set(self.lexicon.terms[int(i)]) | noun for i, noun in zip(indices, nouns, strict=True)
-        ]
-        return nouns, words
+        column = {stem: k for k, stem in enumerate(sorted(set().union(*nouns)))}
+        counted = np.zeros((len(indices), len(column)), dtype=np.float64)
+        used = np.zeros_like(counted)
+        if column:
+            rows, columns = [], []
+            for row, i in enumerate(indices):
+                for term in self.lexicon.terms[int(i)]:
+                    if term in column:
+                        rows.append(row)
+                        columns.append(column[term])
+            used[rows, columns] = 1.0
+            pairs = [(row, column[t]) for row, noun in enumerate(nouns) for t in noun]
+            counted[[r for r, _ in pairs], [c for _, c in pairs]] = 1.0
+            used = np.maximum(used, counted)
+        linked = (counted @ used.T) > 0
+        return linked | linked.T
 
     def _disagreement(self, members: list[ClaimKey]) -> Disagreement | None:
         variants: list[list[ClaimKey]] = []

@@ -177,3 +177,13 @@ def test_the_daily_briefing_reports_per_story(dam, tmp_path):
     assert any(s["disagreements"] for s in data["stories"])
     for fmt in ("markdown", "html", "text"):
         assert "Where the sources differ" in render(digest, fmt)
+
+
+def test_html_escapes_what_the_versions_say():
+    articles = [
+        Article(id="a", source="A <b>", text="At least 12 people were killed in the flood on Monday."),
+        Article(id="b", source="B <i>", text="At least 21 people were killed in the flood on Monday."),
+    ]
+    page = render(summarize(articles), "html")
+    assert "Disputed by B &lt;i&gt;: 21" in page
+    assert "<i>" not in page and "<b>" not in page
