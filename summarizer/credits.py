@@ -467,8 +467,8 @@ class _Finder:
             if found:
                 chosen.append((specific.end + found.start(), found.group()))
         for start, word in near:
-            if any(start == s for s, _ in chosen):
-                continue
+            if any(start == s or word.lower() == w.lower() for s, w in chosen):
+                continue  # each word once: "people killed", not "Dallas dallas"
             stems = content_terms(word, self.language)
             if stems and stems[0] in shared and len(chosen) < ABOUT_WORDS:
                 chosen.append((start, word))

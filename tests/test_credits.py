@@ -181,8 +181,8 @@ def test_the_daily_briefing_reports_per_story(dam, tmp_path):
 
 def test_html_escapes_what_the_versions_say():
     articles = [
-        Article(id="a", source="A <b>", text="At least 12 people were killed in the flood on Monday."),
-        Article(id="b", source="B <i>", text="At least 21 people were killed in the flood on Monday."),
+        Article(id="a", source="A <b>", text="At least 12 people were killed in the flood Monday."),
+        Article(id="b", source="B <i>", text="At least 21 people were killed in the flood Monday."),
     ]
     page = render(summarize(articles), "html")
     assert "Disputed by B &lt;i&gt;: 21" in page
