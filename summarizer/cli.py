@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Annotated, Any, TypeVar
 import typer
 
 from . import __version__
-from .config import DEFAULT_LANGUAGE, DEFAULT_RANKER, Settings
+from .config import DEFAULT_LANGUAGE, DEFAULT_RANKER, LOCK_WAIT, Settings
 from .errors import ConfigError, SummarizerError
 from .fetch import TIMEOUT
 from .ingest import follow_links, read_paths
@@ -21,6 +21,9 @@ from .rank import RANKERS
 from .render import FORMATS
 
 if TYPE_CHECKING:
+    from contextlib import AbstractContextManager
+
+    from .archive import Archive
     from .ingest.outlets import Outlets
     from .mail import MailSettings
     from .model import Briefing, Digest, Progress
@@ -138,6 +141,38 @@ Eml = Annotated[
 ]
 
 
+_ARCHIVE = "Archive"
+ArchivePath = Annotated[
+    Path | None,
+    typer.Option(
+        "--archive",
+        help="Remember articles, feeds, stories and briefings in this SQLite file (created "
+        "when missing; default: `archive` in ~/.config/summarizer/config.toml): brief only "
+        "what is new since the last run, mark stories new or developing.",
+        show_default=False,
+        rich_help_panel=_ARCHIVE,
+    ),
+]
+ArchiveWait = Annotated[
+    float,
+    typer.Option(
+        help="Seconds to wait while another run writes the archive, then give up.",
+        rich_help_panel=_ARCHIVE,
+    ),
+]
+
+
+def _archive_path(given: Path | None) -> Path | None:
+    """The --archive given, else the config file's, else None."""
+    if given is not None:
+        return given
+    import os
+
+    from .archive import configured_path
+
+    return configured_path(os.environ)
+
+
 def _fail(error: SummarizerError) -> typer.Exit:
     typer.echo(f"error: {error}", err=True)
     return typer.Exit(code=error.exit_code)
@@ -217,6 +252,23 @@ def brief(
     smtp_user: SmtpUser = None,
     smtp_tls: SmtpTls = None,
     eml: Eml = None,
+    explain: Annotated[
+        bool,
+        typer.Option(
+            "--explain",
+            help="Say for each story why its articles were joined: the names and terms they share.",
+        ),
+    ] = False,
+    archive: ArchivePath = None,
+    since: Annotated[
+        str | None,
+        typer.Option(
+            help="With --archive: brief the stories with articles first seen since then: "
+            "'last' (the default: what no earlier run saw) or a day or UTC time in ISO 8601.",
+            rich_help_panel=_ARCHIVE,
+        ),
+    ] = None,
+    archive_wait: ArchiveWait = LOCK_WAIT,
 ) -> None:
     """A day's articles from many outlets become one briefing, one entry per story."""
     import datetime as dt
@@ -225,6 +277,11 @@ def brief(
     from .daily import default_jobs, published_on
 
     try:
+        archive = _archive_path(archive)
+        if since is not None and archive is None:
+            raise ConfigError("--since needs an --archive (or `archive` in the config file)")
+        if since is not None and date is not None:
+            raise ConfigError("give --since or --date, not both")
         try:
             day = dt.date.fromisoformat(date) if date is not None else None
         except ValueError:
@@ -238,9 +295,14 @@ def brief(
         )
         mail = _mail(email_to, email_from, subject, smtp_host, smtp_port, smtp_user, smtp_tls, eml)
         jobs = jobs or default_jobs()
-        articles = read_paths(
-            paths, sys.stdin.buffer, timeout=timeout, jobs=jobs, outlets=_outlets(outlets)
-        )
+        named = _outlets(outlets)
+        if archive is not None:
+            remember = (settings, day, since or "last", max_stories, jobs, follow, timeout)
+            _brief_archived(
+                archive, archive_wait, paths, remember, named, explain, fmt, output, mail, eml
+            )
+            return
+        articles = read_paths(paths, sys.stdin.buffer, timeout=timeout, jobs=jobs, outlets=named)
         if follow:  # only the day's links: the others would be fetched to be dropped
             articles = follow_links(
                 published_on(articles, day) if day else articles,
@@ -249,11 +311,62 @@ def brief(
             )
         progress = _progress("summarizing")
         digest = run(
-            articles, settings, date=day, max_stories=max_stories, jobs=jobs, progress=progress
+            articles,
+            settings,
+            date=day,
+            max_stories=max_stories,
+            jobs=jobs,
+            progress=progress,
+            explain=explain,
         )
         _publish(digest, fmt, output, settings.templates, mail, eml)
     except SummarizerError as error:
         raise _fail(error) from None
+
+
+def _brief_archived(
+    path: Path,
+    wait: float,
+    paths: list[str],
+    remember: tuple[Settings, Any, str, int, int, bool, float],
+    outlets: Outlets | None,
+    explain: bool,
+    fmt: str,
+    output: Path | None,
+    mail: MailSettings | None,
+    eml: Path | None,
+) -> None:
+    """`brief` on an archive, in one transaction that ends only after the digest is out."""
+    import datetime as dt
+
+    from .archive import open_archive
+    from .history import brief as run
+    from .history import unseen
+
+    settings, day, since, max_stories, jobs, follow, timeout = remember
+    with open_archive(path, wait=wait) as archive:
+        now = dt.datetime.now(dt.UTC)  # once the archive is ours: runs get times in turn
+        fetcher = archive.fetcher(now)
+        articles = read_paths(
+            paths, sys.stdin.buffer, timeout=timeout, jobs=jobs, outlets=outlets, fetcher=fetcher
+        )
+        fresh = unseen(archive, articles)
+        if follow:  # only new articles: an archived one was read in full when it was new
+            fresh = follow_links(fresh, timeout=timeout, progress=_progress("fetching links"))
+        digest, briefing = run(
+            archive,
+            fresh,
+            settings,
+            now=now,
+            since=since,
+            date=day,
+            max_stories=max_stories,
+            jobs=jobs,
+            progress=_progress("summarizing"),
+            explain=explain,
+        )
+        where = _publish(digest, fmt, output, settings.templates, mail, eml)
+        archive.written(briefing, where)
 
 
 @app.command()
@@ -336,6 +449,121 @@ def evaluate(
     typer.echo(table(results, f"{dataset} at {words} words ({len(results[0].rouge1)} stories)"))
 
 
+archive_app = typer.Typer(
+    no_args_is_help=True,
+    help="Look into the archive of `brief --archive` runs, export it, or prune it.",
+)
+app.add_typer(archive_app, name="archive")
+
+
+@archive_app.command("stats")
+def archive_stats(archive: ArchivePath = None) -> None:
+    """Counts of articles, outlets, stories, feeds and briefings, and the file's size."""
+    try:
+        with _open_archive(archive) as opened:
+            stats = opened.stats()
+    except SummarizerError as error:
+        raise _fail(error) from None
+    width = max(map(len, stats))
+    for key, value in stats.items():
+        typer.echo(
+            f"{key + ':':<{width + 1}} {value:,}"
+            if isinstance(value, int)
+            else f"{key + ':':<{width + 1}} {value or '-'}"
+        )
+
+
+@archive_app.command("stories")
+def archive_stories(
+    archive: ArchivePath = None,
+    days: Annotated[int, typer.Option(help="Stories last seen in this many days.")] = 7,
+) -> None:
+    """The stories of the last days: id, first and last seen, articles, outlets, headline."""
+    import datetime as dt
+
+    from .archive import stamp
+
+    try:
+        if days < 1:
+            raise ConfigError(f"--days must be at least 1, not {days}")
+        since = stamp(dt.datetime.now(dt.UTC) - dt.timedelta(days=days))
+        with _open_archive(archive) as opened:
+            rows = opened.stories(since)
+    except SummarizerError as error:
+        raise _fail(error) from None
+    for row in rows:
+        typer.echo(
+            f"{row.id}  {row.first_seen[:16]}  {row.last_seen[:16]}  "
+            f"{row.articles:>4} articles  {row.outlets:>3} outlets  {row.headline}"
+        )
+
+
+@archive_app.command("export")
+def archive_export(
+    archive: ArchivePath = None,
+    fmt: Annotated[
+        str, typer.Option("--format", "-f", help="jsonl: one article a line.")
+    ] = "jsonl",
+    output: Output = None,
+) -> None:
+    """Every archived article as a JSON line, with its story's id (brief reads them back)."""
+    try:
+        if fmt != "jsonl":
+            raise ConfigError(f"unknown format {fmt!r}; choose one of: jsonl")
+        with _open_archive(archive) as opened:
+            lines = [json.dumps(row, ensure_ascii=False) + "\n" for row in opened.export()]
+        _emit("".join(lines), output)
+    except SummarizerError as error:
+        raise _fail(error) from None
+
+
+@archive_app.command("prune")
+def archive_prune(
+    older_than: Annotated[
+        int,
+        typer.Option(
+            "--older-than",
+            help="Forget articles first seen more than this many days ago, the stories left "
+            "empty, and older briefings and feeds.",
+            show_default=False,
+        ),
+    ],
+    archive: ArchivePath = None,
+    archive_wait: ArchiveWait = LOCK_WAIT,
+) -> None:
+    """Forget what is older than --older-than days, then give the space back."""
+    import datetime as dt
+
+    from .archive import stamp, vacuum
+
+    try:
+        if older_than < 0:
+            raise ConfigError(f"--older-than must be 0 or more days, not {older_than}")
+        before = stamp(dt.datetime.now(dt.UTC) - dt.timedelta(days=older_than))
+        path = _archive_path(archive)
+        with _open_archive(path, wait=archive_wait, write=True) as opened:
+            counts = opened.prune(before)
+        vacuum(opened.path, wait=archive_wait)
+    except SummarizerError as error:
+        raise _fail(error) from None
+    typer.echo("removed " + ", ".join(f"{n:,} {what}" for what, n in counts.items()))
+
+
+def _open_archive(
+    given: Path | None, *, wait: float = LOCK_WAIT, write: bool = False
+) -> AbstractContextManager[Archive]:
+    """The archive of an `archive` command: given, else the config file's; never created."""
+    from .archive import open_archive
+
+    path = _archive_path(given)
+    if path is None:
+        raise ConfigError(
+            'no archive given: use --archive PATH, or set archive = "PATH" in '
+            "~/.config/summarizer/config.toml"
+        )
+    return open_archive(path, wait=wait, create=False, write=write)
+
+
 def _progress(description: str) -> Progress[Any] | None:
     """A progress bar on standard error, labelled with `description`; None when standard
     error is not a terminal (nobody would see it, and a log would fill with redraws)."""
@@ -393,15 +621,16 @@ def _publish(
     templates: Path | None,
     mail: MailSettings | None,
     eml: Path | None,
-) -> None:
-    """Render `document` as `fmt`, then write it out, or keep it and mail it."""
+) -> str:
+    """Render `document` as `fmt`, then write it out, or keep it and mail it; returns
+    where it went."""
     from .render import render
 
     text = render(document, fmt, templates)
     if mail is None:
         _emit(text, output)
-    else:
-        _deliver(mail, eml, document, text, fmt, output, templates)
+        return str(output) if output else "standard output"
+    return _deliver(mail, eml, document, text, fmt, output, templates)
 
 
 def _deliver(
@@ -412,9 +641,10 @@ def _deliver(
     fmt: str,
     output: Path | None,
     templates: Path | None,
-) -> None:
+) -> str:
     """Keep `digest` (`document` rendered as `fmt`; in --output, else a new file in out/),
-    then write the message to `eml` or send it: the digest is on disk before any attempt."""
+    then write the message to `eml` or send it: the digest is on disk before any attempt.
+    Returns where the digest is kept, and where it was sent."""
     from datetime import date, datetime
 
     from .mail import compose, send
@@ -443,9 +673,10 @@ def _deliver(
     if eml is not None:
         write_atomic(eml, message.as_string())
         typer.echo(f"message written to {eml}; digest kept at {kept}", err=True)
-        return
+        return f"{kept}; message {eml}"
     send(message, mail, kept=kept)
     typer.echo(f"sent to {', '.join(mail.to)} via {mail.server}; digest kept at {kept}", err=True)
+    return f"{kept}; sent to {', '.join(mail.to)}"
 
 
 def _emit(text: str, output: Path | None) -> None:

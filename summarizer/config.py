@@ -11,6 +11,7 @@ from .languages import stopwords
 DEFAULT_SENTENCES = 5
 DEFAULT_RANKER = "coverage"
 DEFAULT_LANGUAGE = "english"
+LOCK_WAIT = 30.0  # seconds a run waits for another run's hold on the archive, then gives up
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,7 +1,8 @@
 """The daily briefing: a day's articles from many outlets become one entry per story.
 
 Articles are cleaned once, grouped into stories (`stories.group`), and the stories are
-ordered by how many distinct outlets carried them, then by their latest article. Each
+headed by the title of their most central article (`stories.headline`) and ordered
+by how many distinct outlets carried them, then by their latest article. Each
 story kept is summarized by the same pipeline as `summarize`, with wire and syndicated
 copies collapsed first (`stories.copies`): a copy is one report, not another confirmation,
 so it does not weigh on what is chosen. Its outlets are still credited with every
@@ -22,7 +23,8 @@ from .errors import InputError
 from .model import Article, Briefing, Claim, Digest, Item, Progress
 from .pipeline import prepare, summarize_prepared
 from .segment import words
-from .stories import copies, group
+from .stories import copies, group, headline
+from .stories import explain as why_joined
 
 log = logging.getLogger(__name__)
 
@@ -46,28 +48,50 @@ def brief(
     max_stories: int | None = DEFAULT_STORIES,
     jobs: int = 1,
     progress: Progress[Briefing] | None = None,
+    explain: bool = False,
 ) -> Digest:
     """One digest of every story in `articles`; `max_stories` None or 0 keeps them all.
 
     `date` keeps only the articles published that day. `settings.sentences` is the
     number of sentences per story. `jobs` processes summarize the stories (the output does
-    not depend on it); `progress` wraps the stories as they are done.
+    not depend on it); `progress` wraps the stories as they are done. `explain` sets each
+    story's `shared`: the names and terms its articles were joined on.
     """
     settings = settings or Settings(sentences=DEFAULT_SENTENCES_PER_STORY)
     kept = published_on(articles, date) if date else list(articles)
     cleaned = [prepare(article) for article in kept]
-    groups = group(cleaned, settings.language)
-    groups.sort(key=lambda indices: _prominence(cleaned, indices))
-    chosen = groups[:max_stories] if max_stories else groups
-    work = [[cleaned[i] for i in indices] for indices in chosen]
-    done = _map(partial(_story, settings=settings), work, jobs)
-    stories = tuple(progress(done, len(work)) if progress else done)
+    found = group(cleaned, settings.language)
+    groups = [[cleaned[i] for i in indices] for indices in found]
+    order = prominent_first(groups)
+    chosen = order[:max_stories] if max_stories else order
+    stories = summarize_stories([groups[i] for i in chosen], settings, jobs, progress)
+    if explain:
+        reasons = why_joined(cleaned, [found[i] for i in chosen], settings.language)
+        stories = tuple(replace(s, shared=r) for s, r in zip(stories, reasons, strict=True))
     return Digest(
         date=date.isoformat() if date else "",
         stories=stories,
         total=len(groups),
         articles=len(kept),
     )
+
+
+def prominent_first(stories: Sequence[Sequence[Article]]) -> list[int]:
+    """Indices into `stories`, most outlets first, then the latest article, then as given."""
+    keys = [(*_prominence(story), number) for number, story in enumerate(stories)]
+    return sorted(range(len(stories)), key=keys.__getitem__)
+
+
+def summarize_stories(
+    stories: Sequence[Sequence[Article]],
+    settings: Settings,
+    jobs: int = 1,
+    progress: Progress[Briefing] | None = None,
+) -> tuple[Briefing, ...]:
+    """One `Briefing` per story of cleaned articles, in order (see `brief`)."""
+    work = [list(story) for story in stories]
+    done = _map(partial(_story, settings=settings), work, jobs)
+    return tuple(progress(done, len(work)) if progress else done)
 
 
 def _map(
@@ -99,12 +123,12 @@ def published_on(articles: Sequence[Article], date: dt.date) -> list[Article]:
     return kept
 
 
-def _prominence(articles: Sequence[Article], indices: list[int]) -> tuple[int, float, int]:
-    """Sort key: most outlets first, then the latest article first, then input order."""
-    outlets = {articles[i].source for i in indices}
-    times = [articles[i].published_at for i in indices]
+def _prominence(story: Sequence[Article]) -> tuple[int, float]:
+    """Sort key: most outlets first, then the latest article first."""
+    outlets = {article.source for article in story}
+    times = [article.published_at for article in story]
     latest = max((t.toordinal() * 86400.0 + _seconds(t) for t in times if t), default=0.0)
-    return (-len(outlets), -latest, indices[0])
+    return (-len(outlets), -latest)
 
 
 def _seconds(time: dt.datetime) -> float:
@@ -120,7 +144,9 @@ def _story(articles: list[Article], settings: Settings) -> Briefing:
         briefing = Briefing(title="", items=(), articles=(), ranker=settings.ranker)
     items = tuple(_credit_copies(item, articles, copy_groups) for item in briefing.items)
     return Briefing(
-        title=_headline(articles, briefing, items),
+        title=headline(originals, settings.language)
+        or headline(articles, settings.language)
+        or _first_words(articles, items),
         items=items,
         articles=tuple(articles),
         ranker=settings.ranker,
@@ -164,12 +190,8 @@ def _credit_copies(item: Item, articles: list[Article], copy_groups: list[list[i
     )
 
 
-def _headline(articles: list[Article], briefing: Briefing, items: tuple[Item, ...]) -> str:
-    if briefing.title and any(a.title == briefing.title for a in articles):
-        return briefing.title
-    titled = [a.title for a in articles if a.title]
-    if titled:
-        return titled[0]
+def _first_words(articles: list[Article], items: tuple[Item, ...]) -> str:
+    """A headline for a story whose articles have no title: its first sentence, cut."""
     first = items[0].text if items else " ".join(articles[0].text.split())
     if not first:
         return "Untitled story"

@@ -27,3 +27,13 @@ class DeliveryError(SummarizerError):
     """A digest that could not be sent; the message says what failed and where it was kept."""
 
     exit_code = 1
+
+
+class ArchiveError(SummarizerError):
+    """An archive that cannot be used: not ours, corrupt, or from a newer version."""
+
+
+class ArchiveBusyError(ArchiveError):
+    """An archive another run is writing, still after the bounded wait."""
+
+    exit_code = 1

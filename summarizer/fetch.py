@@ -11,9 +11,10 @@ from __future__ import annotations
 import logging
 import urllib.error
 import urllib.request
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
+from email.message import Message
 
 from . import __version__
 from .model import Progress
@@ -33,6 +34,9 @@ class Page:
     url: str
     data: bytes
     content_type: str  # media type only, lower-cased, e.g. "text/html"
+    status: int = 200  # 304: not modified since the validators sent (`data` is then empty)
+    etag: str = ""  # the ETag and Last-Modified it answered with, to send next time
+    last_modified: str = ""
 
 
 def is_url(given: str) -> bool:
@@ -45,23 +49,33 @@ def fetch(
     timeout: float = TIMEOUT,
     progress: Progress[Page | None] | None = None,
     failed: str = "skipped",
+    headers: Mapping[str, Mapping[str, str]] | None = None,
 ) -> list[Page | None]:
     """The pages, in the order of `urls`; None for each that failed, with a warning that
-    ends by saying what happens instead (`failed`). `progress` sees them as they arrive."""
+    ends by saying what happens instead (`failed`). `progress` sees them as they arrive.
+
+    `headers` adds request headers per URL (`If-None-Match`, `If-Modified-Since`); a URL
+    that answers 304 Not Modified to them gives a `Page` with status 304 and no data."""
     if not urls:
         return []
+    extra = headers or {}
     with ThreadPoolExecutor(max_workers=min(PARALLEL, len(urls))) as pool:
-        pages = pool.map(lambda url: _get(url, timeout, failed), urls)
+        pages = pool.map(lambda url: _get(url, timeout, failed, extra.get(url, {})), urls)
         return list(progress(pages, len(urls)) if progress else pages)
 
 
-def _get(url: str, timeout: float, failed: str) -> Page | None:
-    request = urllib.request.Request(url, headers={"User-Agent": USER_AGENT, "Accept": "*/*"})
+def _get(url: str, timeout: float, failed: str, extra: Mapping[str, str]) -> Page | None:
+    sent = {"User-Agent": USER_AGENT, "Accept": "*/*", **extra}
+    request = urllib.request.Request(url, headers=sent)
     try:
         with urllib.request.urlopen(request, timeout=timeout) as response:
             data = response.read(MAX_BYTES + 1)
             content_type = response.headers.get_content_type()
+            validators = _validators(response.headers)
+            status = int(response.status)
     except urllib.error.HTTPError as error:
+        if error.code == 304 and extra:
+            return Page(url, b"", "", 304, *_validators(error.headers))
         why = f"HTTP {error.code} {error.reason}"
     except urllib.error.URLError as error:
         reason = error.reason
@@ -75,7 +89,14 @@ def _get(url: str, timeout: float, failed: str) -> Page | None:
         why = str(error) or type(error).__name__
     else:
         if len(data) <= MAX_BYTES:
-            return Page(url=url, data=data, content_type=content_type)
+            return Page(url, data, content_type, status, *validators)
         why = f"larger than {MAX_BYTES // 2**20} MB"
     log.warning("could not fetch %s: %s (%s)", url, why, failed)
     return None
+
+
+def _validators(headers: Message | None) -> tuple[str, str]:
+    """The ETag and Last-Modified a response gives ("" for each it does not)."""
+    if headers is None:
+        return "", ""
+    return headers.get("ETag") or "", headers.get("Last-Modified") or ""

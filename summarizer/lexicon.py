@@ -129,6 +129,11 @@ def name_terms(text: str, language: str) -> tuple[str, ...]:
     return _stem(named, language)
 
 
+def stems(words: Sequence[str], language: str) -> tuple[str, ...]:
+    """The stem of each word (lower-cased already), as `content_terms` stems them."""
+    return _stem(list(words), language)
+
+
 def _is_number(word: str) -> bool:
     return word[0].isdigit() and word.replace(".", "").isdigit()
 
@@ -147,8 +152,15 @@ def analyse(texts: Sequence[str], language: str) -> Lexicon:
     return vectorise(tuple(content_terms(t, language) for t in texts))
 
 
-def vectorise(terms: tuple[tuple[str, ...], ...]) -> Lexicon:
-    """TF-IDF vectors (log tf, smooth idf, rows L2-normalised) of the given term lists."""
+def vectorise(
+    terms: tuple[tuple[str, ...], ...], *, idf_power: float = 1.0, min_documents: int = 0
+) -> Lexicon:
+    """TF-IDF vectors (log tf, smooth idf, rows L2-normalised) of the given term lists.
+
+    `idf_power` above 1 sharpens the idf, so that rare terms weigh more against common ones;
+    `min_documents` counts the idf over at least that many texts, as if the others had
+    none of the terms (a term in every text of a small set then still weighs).
+    """
     vocabulary: dict[str, int] = {}
     ids = [vocabulary.setdefault(term, len(vocabulary)) for text in terms for term in text]
     tokens = np.asarray(ids, dtype=np.int64)
@@ -157,8 +169,9 @@ def vectorise(terms: tuple[tuple[str, ...], ...]) -> Lexicon:
     keys, counts = np.unique(text_of * size + tokens, return_counts=True)
     rows, columns = keys // size, keys % size
     document_frequency = np.bincount(columns, minlength=len(vocabulary))
-    idf = np.log((1 + len(terms)) / (1 + document_frequency)) + 1.0
-    weights = (1.0 + np.log(counts)) * idf[columns]
+    documents = max(len(terms), min_documents)
+    idf = np.log((1 + documents) / (1 + document_frequency)) + 1.0
+    weights = (1.0 + np.log(counts)) * idf[columns] ** idf_power
     norms = np.sqrt(np.bincount(rows, weights=weights**2, minlength=len(terms)))
     weights = weights / norms[rows]
     return Lexicon(terms, rows, columns, weights, len(vocabulary), tokens, text_of)

@@ -107,6 +107,15 @@ class Item:
 
 
 @dataclass(frozen=True, slots=True)
+class Shared:
+    """Why a story's articles were joined: the names and the other terms most of them share,
+    most telling first (as words the articles print)."""
+
+    names: tuple[str, ...] = ()
+    terms: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
 class Briefing:
     """What the renderers turn into Markdown, HTML, JSON or text."""
 
@@ -115,11 +124,22 @@ class Briefing:
     articles: tuple[Article, ...]
     ranker: str
     disagreements: tuple[Disagreement, ...] = ()
+    shared: Shared | None = None  # why its articles were joined (a daily story, when asked)
 
     @property
     def outlets(self) -> tuple[str, ...]:
         """Every distinct outlet among the inputs, in input order."""
         return tuple(dict.fromkeys(article.source for article in self.articles))
+
+
+@dataclass(frozen=True, slots=True)
+class Continuity:
+    """What an archive remembers of a story in a digest (see `history`)."""
+
+    id: str  # the story's id, the same in every run on one archive
+    status: str  # "new" (first seen by this run) or "developing"
+    first_seen: str  # when a run first saw it: ISO 8601, UTC, to the second
+    new_items: tuple[bool, ...]  # per item: not shown by the last briefing that showed the story
 
 
 @dataclass(frozen=True, slots=True)
@@ -130,3 +150,6 @@ class Digest:
     stories: tuple[Briefing, ...]
     total: int  # stories found, including those left out by a story limit
     articles: int  # articles read (after the date filter)
+    # With an archive: one `Continuity` per story, and the articles no earlier run saw.
+    continuity: tuple[Continuity, ...] = ()
+    new_articles: int | None = None

@@ -12,7 +12,7 @@ from .credits import check
 from .errors import InputError
 from .lexicon import analyse
 from .model import Article, Briefing, Sentence
-from .rank import make_ranker
+from .rank import make_ranker, rank
 from .segment import is_complete, split_lines, split_sentences, words
 from .select import select
 
@@ -93,7 +93,14 @@ def summarize_prepared(cleaned: Sequence[Article], settings: Settings) -> Briefi
         )
     lexicon = analyse([s.text for s in sentences], settings.language)
     labels = cluster(lexicon, [s.article_id for s in sentences], settings.cluster_threshold)
-    scores = ranker(sentences, lexicon)
+    scores = rank(
+        ranker,
+        sentences,
+        lexicon,
+        labels,
+        max_words=settings.words,
+        max_sentences=settings.max_sentences,
+    )
     items = select(
         sentences,
         labels,

@@ -109,8 +109,9 @@ def digest_context(digest: Digest) -> dict[str, Any]:
 
     Each story's `outlets` name each outlet once, with its home page and its articles
     under it (`links` lists the articles one by one, as it always has); `headline_only`
-    marks a story with no complete sentence to show."""
-    stories = []
+    marks a story with no complete sentence to show. With an archive, each story has its
+    `id`, `status` and `first_seen`, each item `new`, and the digest `new_articles`."""
+    stories: list[dict[str, Any]] = []
     for number, story in enumerate(digest.stories, 1):
         outlets = story.outlets
         count = len(story.articles)
@@ -135,13 +136,25 @@ def digest_context(digest: Digest) -> dict[str, Any]:
                 "outlets": _outlets(story.articles),
             }
         )
-    return {
+        if story.shared is not None:  # asked for (brief --explain): why they were joined
+            stories[-1]["shared"] = {
+                "names": list(story.shared.names),
+                "terms": list(story.shared.terms),
+            }
+    for entry, known in zip(stories, digest.continuity, strict=False):  # with an archive
+        entry.update(id=known.id, status=known.status, first_seen=known.first_seen)
+        for item, new in zip(entry["items"], known.new_items, strict=True):
+            item["new"] = new
+    data: dict[str, Any] = {
         "title": f"News briefing, {digest.date}" if digest.date else "News briefing",
         "date": digest.date,
         "stories": stories,
         "total_stories": digest.total,
         "articles_read": digest.articles,
     }
+    if digest.new_articles is not None:
+        data["new_articles"] = digest.new_articles
+    return data
 
 
 def _outlets(articles: tuple[Article, ...]) -> list[dict[str, Any]]:

@@ -206,6 +206,8 @@ def test_usage_errors_are_one_line_from_the_real_command(seeds_dir, args, expect
 @pytest.fixture
 def day_folder(tmp_path, news_pool):
     """A day's input as it comes: a feed, a text article with front matter, and JSON Lines."""
+    import datetime as dt
+    from email.utils import format_datetime
     from xml.sax.saxutils import escape
 
     folder = tmp_path / "day"
@@ -213,6 +215,7 @@ def day_folder(tmp_path, news_pool):
     flood = [a for a in news_pool if a.id.startswith("flood")]
     items = "".join(
         f"<item><title>{escape(a.title)}</title><guid>{a.id}</guid>"
+        f"<pubDate>{format_datetime(dt.datetime.fromisoformat(a.published))}</pubDate>"
         f"<link>https://news.example/{a.id}</link><description>{escape(a.text)}</description>"
         f"<source url='https://news.example/'>{escape(a.source)}</source></item>"
         for a in flood
@@ -301,3 +304,19 @@ def test_brief_errors_are_one_line(day_folder, args, message):
     assert result.exit_code == 2
     assert result.stderr.startswith(message)
     assert len(result.stderr.strip().splitlines()) == 1
+
+
+def test_brief_explain_shows_why_articles_were_joined(day_folder, tmp_path):
+    result = invoke("brief", day_folder, "-f", "json", "--max-stories", "0", "--explain")
+    assert result.exit_code == 0, result.stderr
+    stories = json.loads(result.stdout)["stories"]
+    flood = next(s for s in stories if len(s["articles"]) == 4)
+    assert "Valencia" in flood["shared"]["names"]
+    plain = json.loads(invoke("brief", day_folder, "-f", "json").stdout)["stories"]
+    assert all("shared" not in s for s in plain)
+    for fmt in ("markdown", "text", "html"):
+        output = tmp_path / f"explained.{fmt}"
+        result = invoke("brief", day_folder, "-f", fmt, "--explain", "--output", output)
+        assert result.exit_code == 0, result.stderr
+        page = output.read_text(encoding="utf-8")
+        assert "Joined on names: Valencia" in page

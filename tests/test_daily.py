@@ -7,6 +7,7 @@ from summarizer.config import Settings
 from summarizer.daily import brief
 from summarizer.errors import InputError
 from summarizer.model import Article
+from summarizer.render import render_email_text
 
 
 def titles(digest):
@@ -151,3 +152,25 @@ def test_stories_summarized_in_several_processes_come_out_the_same(news_pool, mo
         for article in news_pool
     ]
     assert brief(many, max_stories=0, jobs=2) == brief(many, max_stories=0, jobs=1)
+
+
+def test_a_story_is_headed_by_its_most_central_title_without_the_outlet(news_pool):
+    # The flood's titled originals: flood-a and flood-b (flood-d reprints flood-b, and a
+    # copy adds no weight); flood-a is the more alike to the others.
+    titled = [replace(a, title=f"{a.title} - {a.source}") if a.title else a for a in news_pool]
+    flood = brief(titled, max_stories=1).stories[0]
+    assert flood.title == "Floods hit Valencia"
+
+
+def test_explain_says_what_each_storys_articles_share(news_pool):
+    plain = brief(news_pool, max_stories=0)
+    assert all(story.shared is None for story in plain.stories)
+    explained = brief(news_pool, max_stories=0, explain=True)
+    flood, rates, final = explained.stories
+    assert "Valencia" in flood.shared.names
+    assert {"floods", "rain"} & set(flood.shared.terms)
+    assert "bank" in rates.shared.terms and "borrowing" in rates.shared.terms
+    assert final.shared.names == final.shared.terms == ()  # alone: nothing shared
+    assert [s.items for s in explained.stories] == [s.items for s in plain.stories]
+    assert "Joined on names: Valencia" in render_email_text(explained)
+    assert "Joined on" not in render_email_text(plain)

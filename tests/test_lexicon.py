@@ -51,3 +51,15 @@ def test_no_texts_or_no_terms(texts):
 def test_unknown_language_lists_the_known_ones():
     with pytest.raises(ConfigError, match=r"unknown language 'klingon'; choose one of: .*english"):
         analyse(["text"], "klingon")
+
+
+def test_a_sharper_idf_weighs_rare_terms_more_and_a_floor_on_documents_lifts_shared_ones():
+    # Term ids in order of first use: flood 0, valencia 1, rain 2, bank 3.
+    terms = (("flood", "valencia"), ("flood", "rain"), ("flood", "rain"), ("bank",))
+    plain = lexicon.vectorise(terms).vectors.toarray()
+    sharp = lexicon.vectorise(terms, idf_power=2.0).vectors.toarray()
+    # "valencia" (in one text) against "flood" (in three): the sharper idf widens the gap.
+    assert sharp[0, 1] / sharp[0, 0] > plain[0, 1] / plain[0, 0] > 1
+    floored = lexicon.vectorise(terms, min_documents=100)
+    assert floored.similarity()[0, 1] > lexicon.vectorise(terms).similarity()[0, 1]
+    assert np.allclose(lexicon.vectorise(terms, min_documents=2).vectors.toarray(), plain)

@@ -652,3 +652,40 @@ def test_brief_subject_names_the_day_given_with_date(seeds_dir, workdir):
         (workdir / "digest.eml").read_text(encoding="utf-8"), policy=policy.default
     )
     assert written["Subject"] == f"Briefing {day}, 1 story"
+
+
+def test_a_morning_run_on_an_archive_mails_what_is_new_and_a_failed_send_is_not_remembered(
+    smtp, seeds_dir, workdir
+):
+    """The README's cron run: brief --archive --email-to; the archive is committed only
+    once the digest is sent, so a run whose mail fails briefs the same news next time."""
+    import sqlite3
+
+    archive = workdir / "archive.sqlite"
+
+    def articles():
+        connection = sqlite3.connect(archive)
+        try:
+            if not connection.execute("SELECT count(*) FROM sqlite_schema").fetchone()[0]:
+                return 0  # the new archive's schema rolled back with the rest of the run
+            return connection.execute("SELECT count(*) FROM articles").fetchone()[0]
+        finally:
+            connection.close()
+
+    brief = [
+        "brief", seeds_dir, "--archive", archive, "--email-to", "desk@example.com",
+        "--email-from", "summarizer@example.org", "--smtp-host", "127.0.0.1", "-f", "html",
+    ]  # fmt: skip
+    refused = invoke(*brief, "--smtp-port", free_port(), env=PLAIN)
+    assert refused.exit_code == 1 and "digest is kept at out/" in refused.stderr
+    assert articles() == 0
+    inbox = Inbox()
+    port = smtp(inbox)
+    sent = invoke(*brief, "--smtp-port", port, env=PLAIN)
+    assert sent.exit_code == 0, sent.stderr
+    assert articles() == 5 and len(inbox.messages) == 1
+    html = inbox.messages[0][1].get_body(("html",)).get_content()
+    assert "legitimate targets for destruction" in html and ">New</p>" in html
+    again = invoke(*brief, "--smtp-port", port, env=PLAIN)
+    assert again.exit_code == 0 and articles() == 5
+    assert "0 of 0 stories" in inbox.messages[1][1].get_body(("plain",)).get_content()

@@ -56,6 +56,7 @@ def read_paths(
     timeout: float = TIMEOUT,
     jobs: int = 1,
     outlets: Outlets | None = None,
+    fetcher: Callable[..., list[Page | None]] = fetch,
 ) -> list[Article]:
     """Every article in `paths`: files, folders (read recursively), `-` for standard input,
     http(s) URLs of pages or feeds (fetched, `timeout` seconds each), and OPML
@@ -63,19 +64,20 @@ def read_paths(
     outlet is named as `outlets` (the user's names, if any) and the rules of the
     `outlets` module say.
 
-    A file that is not text, or an HTML page without an article, is skipped with a warning
-    while other inputs hold articles; when none does, it is the error. A URL that fails
-    is always skipped with a warning. `jobs` processes read (and extract) the files when
-    there are many; the articles come in the same order either way.
+    URLs are fetched by `fetcher` (as `fetch`); one that answers 304 Not Modified gives no
+    articles and no error. A file that is not text, or an HTML page without an article,
+    is skipped with a warning while other inputs hold articles; when none does, it is the
+    error. A URL that fails is always skipped with a warning. `jobs` processes read (and
+    extract) the files when there are many; the articles come in the same order either way.
     """
     articles: list[Article] = []
     unusable: list[Unusable] = []
     urls = list(dict.fromkeys(given for given in paths if is_url(given)))
-    pages = dict(zip(urls, fetch(urls, timeout=timeout), strict=True))
+    pages = dict(zip(urls, fetcher(urls, timeout=timeout), strict=True))
     lists = {given: found for given in paths if (found := _subscriptions(given, pages)) is not None}
     subscribed = [s.url for found in lists.values() for s in found if s.url not in pages]
     subscribed = list(dict.fromkeys(subscribed))
-    pages.update(zip(subscribed, fetch(subscribed, timeout=timeout), strict=True))
+    pages.update(zip(subscribed, fetcher(subscribed, timeout=timeout), strict=True))
     reads: list[Callable[[], list[Article]]] = []
     feeds: list[Subscription] = []  # what each reading fetched, with the list's title
     for given in paths:
@@ -103,6 +105,8 @@ def read_paths(
         raise InputError(f"no articles in {problems}{more} (give articles as text, HTML or JSON)")
     for skipped in unusable:
         log.warning("skipped %s: %s", skipped.shown, skipped.reason)
+    if not articles and any(page is not None and page.status == 304 for page in pages.values()):
+        return []  # nothing new since the last fetch: not an error
     if not articles and lists:
         raise InputError(
             "no articles could be read from the feeds of "

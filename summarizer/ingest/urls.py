@@ -23,7 +23,7 @@ SUMMARY_WORDS = 150  # an entry shorter than this is a summary of its article, n
 
 def read_page(page: Page | None) -> list[Article]:
     """A fetched page, read by its media type: a feed, else what its text looks like."""
-    if page is None:  # the fetch failed, and said so
+    if page is None or page.status == 304:  # the fetch failed, and said so; or unchanged
         return []
     kind = page.content_type
     if not (kind.startswith("text/") or kind in FEED_TYPES or kind in TEXT_TYPES):

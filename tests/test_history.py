@@ -1,0 +1,144 @@
+"""Daily runs on one archive (a real SQLite file in tmp_path): what is new, what continues."""
+
+import datetime as dt
+from dataclasses import replace
+
+import pytest
+
+from summarizer.archive import open_archive
+from summarizer.config import Settings
+from summarizer.errors import InputError
+from summarizer.history import brief, unseen
+from summarizer.model import Article
+from summarizer.render import digest_context
+from tests.conftest import FINAL, FLOOD, FLOOD_2, FLOOD_3, RATES, RATES_2
+
+FLOOD_4 = (
+    "Floodwaters began to recede from the streets of Valencia on Thursday as rescuers found "
+    "the three people who had been missing since the flash floods, all of them alive. The "
+    "regional government said schools in Valencia would reopen on Monday."
+)
+SETTINGS = Settings(sentences=2)
+
+
+def at(day: int) -> dt.datetime:
+    return dt.datetime(2026, 11, day, 7, 0, tzinfo=dt.UTC)
+
+
+def article(id_, source, text, title, day, url=""):
+    return Article(id_, source, text, title, url, f"2026-11-{day:02d}T06:00:00")
+
+
+DAY_1 = [
+    article("flood-c", "Morning Post", FLOOD_3, "Rescuers work through the night", 21),
+    article(
+        "rates-b", "Market Wire", RATES_2, "Rates up again", 21, "https://mw.example/r?utm_source=x"
+    ),
+]
+DAY_2 = [
+    article("flood-a", "Coast Herald", FLOOD, "Floods hit Valencia", 22),
+    article("flood-b", "Wire Service", FLOOD_2, "Three missing in floods", 22),
+    article("rates-a", "Money Daily", RATES, "Central bank raises rates", 22),
+    article("final-a", "Sports Desk", FINAL, "Late header wins the cup", 22),
+]
+DAY_3 = [
+    *DAY_2,  # yesterday's entries are still in the feeds
+    replace(DAY_1[1], url="https://mw.example/r"),  # the same link without its tracking
+    article("flood-e", "Coast Herald", FLOOD_4, "Missing three found alive", 23),
+]
+
+
+def run(path, articles, day, **options):
+    with open_archive(path) as archive:
+        fresh = unseen(archive, articles)
+        digest, _ = brief(archive, fresh, SETTINGS, now=at(day), max_stories=0, **options)
+    return digest
+
+
+def by_title(digest):
+    data = digest_context(digest)
+    return {story["title"]: story for story in data["stories"]}, data
+
+
+@pytest.fixture
+def replay(tmp_path):
+    path = tmp_path / "archive.sqlite"
+    return path, [
+        run(path, articles, day) for articles, day in ((DAY_1, 21), (DAY_2, 22), (DAY_3, 23))
+    ]
+
+
+def test_articles_already_archived_are_not_counted_again(replay):
+    path, digests = replay
+    assert [d.new_articles for d in digests] == [2, 4, 1]
+    with open_archive(path) as archive:
+        assert archive.stats()["articles"] == 7
+
+
+def test_a_story_keeps_its_id_across_days_and_is_marked_developing(replay):
+    _, (first, second, third) = replay
+    stories_1, _ = by_title(first)
+    _, data_2 = by_title(second)
+    stories_3, data_3 = by_title(third)
+    flood_1 = stories_1["Rescuers work through the night"]
+    assert flood_1["status"] == "new" and flood_1["first_seen"] == "2026-11-21T07:00:00Z"
+    flood_2 = next(s for s in data_2["stories"] if "flood-a" in s["articles"])
+    assert flood_2["id"] == flood_1["id"]
+    assert flood_2["status"] == "developing" and flood_2["first_seen"] == flood_1["first_seen"]
+    assert {"flood-a", "flood-b", "flood-c"} <= set(flood_2["articles"])
+    # the cup final is new on day 2; the rates story continues
+    final = next(s for s in data_2["stories"] if "final-a" in s["articles"])
+    assert final["status"] == "new" and final["id"] not in {s["id"] for s in stories_1.values()}
+    rates_2 = next(s for s in data_2["stories"] if "rates-a" in s["articles"])
+    assert rates_2["id"] == stories_1["Rates up again"]["id"]
+    # day 3: only the flood story gained an article, and only it is briefed
+    assert [s["id"] for s in data_3["stories"]] == [flood_1["id"]]
+    assert data_3["new_articles"] == 1 and "flood-e" in data_3["stories"][0]["articles"]
+    assert stories_3  # titled
+
+
+def test_items_are_new_unless_the_last_briefing_of_the_story_showed_them(replay):
+    _, digests = replay
+    seen: dict[str, set[str]] = {}
+    flags = []
+    for digest in digests:
+        for story in digest_context(digest)["stories"]:
+            before = seen.get(story["id"], set())
+            for item in story["items"]:
+                assert item["new"] is (item["text"] not in before)
+                flags.append(item["new"])
+            seen[story["id"]] = {item["text"] for item in story["items"]}
+    assert True in flags and False in flags
+
+
+def test_a_date_briefs_that_day_from_the_archive_and_the_input(replay):
+    path, _ = replay
+    digest = run(path, [], 22, date=dt.date(2026, 11, 22))
+    ids = sorted(a.id for story in digest.stories for a in story.articles)
+    assert ids == ["final-a", "flood-a", "flood-b", "rates-a"]
+    assert digest.new_articles == 0 and digest.date == "2026-11-22"
+    with pytest.raises(InputError, match="no articles published on 2026-11-30"):
+        run(path, [], 30, date=dt.date(2026, 11, 30))
+
+
+def test_since_a_day_briefs_the_stories_that_gained_articles_since(replay):
+    path, _ = replay
+    digest = run(path, [], 24, since="2026-11-22")
+    stories, _ = by_title(digest)
+    assert len(stories) == 3  # flood, rates and the final all gained articles from the 22nd
+    assert {s["status"] for s in stories.values()} == {"new", "developing"}
+
+
+def test_ids_taken_by_archived_articles_are_not_reused(tmp_path):
+    path = tmp_path / "a.sqlite"
+    run(path, [article("entry-1", "Coast Herald", FLOOD, "Floods", 21)], 21)
+    digest = run(path, [article("entry-1", "Sports Desk", FINAL, "Final", 22)], 22)
+    assert [a.id for a in digest.stories[0].articles] == ["entry-1-2"]
+
+
+def test_the_same_input_gives_the_same_story_ids(tmp_path):
+    ids = []
+    for name in ("one.sqlite", "two.sqlite"):
+        digest = run(tmp_path / name, DAY_2, 22)
+        ids.append([c.id for c in digest.continuity])
+    assert ids[0] == ids[1] and len(set(ids[0])) == 3
