@@ -42,6 +42,11 @@ def _stem(words: list[str], language: str) -> tuple[str, ...]:
     return tuple(known[w] for w in words)
 
 
+def stem_words(words: list[str], language: str) -> tuple[str, ...]:
+    """The Snowball stem of each (lower-case) word, cached per process."""
+    return _stem(words, language)
+
+
 @dataclass(frozen=True)
 class Lexicon:
     """Content-word stems per sentence and their TF-IDF vectors (rows L2-normalised).

@@ -1,4 +1,4 @@
-"""The pipeline, chained in one place: clean, split, cluster, rank, select."""
+"""The pipeline, chained in one place: clean, split, cluster, rank, select, check credits."""
 
 from __future__ import annotations
 
@@ -8,6 +8,7 @@ from dataclasses import replace
 from .clean import clean
 from .cluster import cluster
 from .config import Settings
+from .credits import check
 from .errors import InputError
 from .lexicon import analyse
 from .model import Article, Briefing, Sentence
@@ -109,11 +110,13 @@ def summarize_prepared(cleaned: Sequence[Article], settings: Settings) -> Briefi
         max_words=settings.words,
         fill=settings.fill,
     )
+    credited, differences = check(sentences, labels, lexicon, items, cleaned, settings.language)
     return Briefing(
         title=_title(cleaned, items[0].article_ids if items else ()),
-        items=tuple(items),
+        items=credited,
         articles=tuple(cleaned),
         ranker=settings.ranker,
+        disagreements=differences,
     )
 
 
