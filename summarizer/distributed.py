@@ -62,6 +62,7 @@ from .stories import (
     THRESHOLD,
     _split,
     article_terms,
+    common_name_limit,
     group,
     group_part,
     index_terms,
@@ -485,7 +486,8 @@ def _vectorise(
     rows, columns = keys // size, keys % size
     weights = tf_idf(rows, columns, counts, frequency, max(total, MIN_DOCUMENTS), IDF_POWER)
     matrix = sparse.csr_matrix((weights, (rows, columns)), shape=(len(part.terms), size))
-    distinct = [dict.fromkeys(names) for names in part.names]
+    limit = common_name_limit(total)
+    distinct = [{n: None for n in names if frequency[ids[n]] <= limit} for names in part.names]
     marked = [i for i, names in enumerate(distinct) for _ in names]
     named = [ids[name] for names in distinct for name in names]
     names = sparse.csr_matrix(

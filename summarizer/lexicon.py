@@ -7,6 +7,7 @@ downloaded and NLTK is imported only by sumy's own rankers.
 
 from __future__ import annotations
 
+import calendar
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -127,6 +128,15 @@ def name_terms(text: str, language: str) -> tuple[str, ...]:
             if lowered not in stop:
                 named.append(lowered)
     return _stem(named, language)
+
+
+# The names of the days and months, by language (Python's `calendar` in the C locale):
+# capitalised, but no evidence of who or where (see `stories.article_terms`).
+CALENDAR = {
+    "english": frozenset(
+        word.lower() for word in (*calendar.day_name, *calendar.month_name) if word
+    ),
+}
 
 
 def stems(words: Sequence[str], language: str) -> tuple[str, ...]:

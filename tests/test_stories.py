@@ -361,3 +361,66 @@ def test_the_headline_is_the_title_of_the_most_central_article():
         "Aruvian Union summit in Selmburg agrees gas deal",
     }
     assert stories.headline(summit, "english") == ""
+
+
+# Two warehouse fires on one day in two cities, told in the same formulaic words; the fire
+# services' names share their generic words ("Fire", "Rescue", "Service").
+FIRES = [
+    "A large fire destroyed a warehouse in Orsmouth on Sunday, fire crews said. Nobody "
+    "was injured, Orsmouth Vale Fire and Rescue Service said.",
+    "Fire crews battled a blaze that destroyed a warehouse in Orsmouth on Sunday. Orsmouth "
+    "Vale Fire and Rescue Service said no one was hurt.",
+    "A large fire destroyed a warehouse in Brantwick on Sunday, fire crews said. Nobody "
+    "was injured, Kestrel Fire and Rescue Service said.",
+    "Fire crews battled a blaze that destroyed a warehouse in Brantwick on Sunday. Kestrel "
+    "Fire and Rescue Service said no one was hurt.",
+]
+# Two earthquakes on one day in two countries: they share only the day ("Sunday").
+QUAKES = [
+    "A magnitude 7.1 earthquake struck northern Calvara on Sunday, killing at least four "
+    "people in Port Ellery. The quake damaged hundreds of homes, the interior ministry said.",
+    "A powerful 7.1 magnitude earthquake shook northern Calvara on Sunday, leaving at least "
+    "four dead in Port Ellery. Hundreds of homes were damaged, the interior ministry said.",
+    "A magnitude 6.2 earthquake struck off Tarnby in Norvania on Sunday, with no reports of "
+    "damage. The Norvanian Seismic Agency issued no tsunami warning.",
+    "A 6.2 magnitude quake hit off the coast of Tarnby, Norvania, on Sunday. The Norvanian "
+    "Seismic Agency said there was no tsunami risk.",
+]
+
+
+def _same_day(texts: list[str], event: str) -> list[Article]:
+    return [
+        Article(id=f"{event}-{i}", source=f"Paper {i}", text=t, published="2026-11-22")
+        for i, t in enumerate(texts)
+    ]
+
+
+def test_two_same_day_fires_in_two_cities_told_in_the_same_words_stay_two_stories():
+    fires = _same_day(FIRES, "fire")
+    pool = [fires[0], fires[2], fires[1], fires[3]]
+    assert group(pool, "english") == [[0, 2], [1, 3]]
+    assert group(pool, "english", exact_limit=3) == [[0, 2], [1, 3]]
+
+
+def test_two_earthquakes_in_two_countries_on_one_day_stay_two_stories():
+    quakes = _same_day(QUAKES, "quake")
+    assert group(quakes, "english") == [[0, 1], [2, 3]]
+    assert group([quakes[0], quakes[2], quakes[1], quakes[3]], "english") == [[0, 2], [1, 3]]
+
+
+def test_days_and_months_are_no_evidence_of_who_or_where():
+    text = "The fire in Orsmouth on Sunday was the worst since January. Kestrel said so in May."
+    names = name_terms(text, "english")
+    assert names == ("orsmouth", "sunday", "januari")  # "may" is a stopword
+    assert stories.who_where(names, "english") == ("orsmouth",)
+    assert stories.common_name_limit(2) == 2 and stories.common_name_limit(4) == 3
+
+
+def test_explain_shows_only_what_most_of_a_storys_articles_share():
+    quakes = _same_day(QUAKES, "quake")
+    merged = stories.explain(quakes, [[0, 1, 2, 3]], "english")[0]
+    assert merged.names == ()  # each place is printed by two of the four only
+    assert "sunday" not in {n.lower() for n in merged.names}
+    calvara, tarnby = stories.explain(quakes, [[0, 1], [2, 3]], "english")
+    assert set(calvara.names) == {"Calvara", "Port", "Ellery"}
+    assert {"Tarnby", "Norvania", "Agency"} <= set(tarnby.names)
