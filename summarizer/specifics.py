@@ -397,6 +397,8 @@ def _read_quantity(text: str, match: re.Match[str], start: int) -> Specific | No
         return None  # "1 in 3", "two-in-three": odds, not a count
     currency = _CURRENCY_SIGNS.get(g["currency"] or "", "")
     unit, noun_end = _noun(text, end)
+    if unit in ("am", "pm") and not currency:
+        return None  # "about 4pm": a time of day, not a count
     if unit and _AGO.match(text, noun_end):
         unit += " ago"  # "four years ago": when, not how many
     if _is_age(text, first, end):
