@@ -195,6 +195,7 @@ _QUANTITY = re.compile(
     rf"(?P<percent>\s*(?:%|\bper\s?cent\b|\bpercent\b))?",
     re.IGNORECASE,
 )
+_SCALE_WORD = re.compile(r"\b(?:hundred|thousand|million|billion|trillion)\b", re.I)
 _DECIMAL = re.compile(r"\d\.\d")
 _LETTERS = re.compile(r"[a-z]+")
 _DIGIT = re.compile(r"\d")
@@ -288,8 +289,12 @@ def _ranges(text: str, found: list[Specific]) -> list[Specific]:
             )
         ):
             unit = specific.unit or last.unit
+            low = last.low
+            scale = _SCALE_WORD.search(specific.text)
+            if scale and not _SCALE_WORD.search(last.text):  # "2 to 3 million": 2 million
+                low = min(low * _SCALES[scale.group().lower()], specific.low)
             merged[-1] = Specific(
-                last.kind, min(last.low, specific.low), max(last.high, specific.high), unit,
+                last.kind, min(low, specific.low), max(last.high, specific.high), unit,
                 True, text[last.end - len(last.text) : specific.end], last.start, specific.end,
             )  # fmt: skip
         else:

@@ -143,6 +143,8 @@ def test_ranges_are_one_specific():
     assert agree("about 200 to 300 feet above", "about 200 feet above")
     assert not agree("waited 20-25 minutes", "waited 30 minutes")
     assert len(specifics("12 and 16 people")) == 2  # "and" alone joins two counts
+    assert agree("to deport 2 to 3 million people", "to deport 2 million to 3 million people")
+    assert not agree("to deport 2 to 3 million people", "to deport 4 million people")
 
 
 def test_emergency_numbers_and_addresses_are_not_counts():
