@@ -223,3 +223,11 @@ def test_bare_numbers_are_compared_after_the_same_word_only():
         "The train was returning on Saturday evening from the fair with 15 on board.",
     ).disagreements
     assert train == ()
+
+
+def test_the_others_are_not_all():
+    found = briefing_of(
+        "Police found 10 children living in squalor in the family home on Monday.",
+        "Police found nine other children living in squalor in the family home on Monday.",
+    ).disagreements
+    assert found == ()
