@@ -416,6 +416,13 @@ class Archive:
         )
         return [self._stored(row) for row in rows]
 
+    def latest(self, count: int) -> list[Stored]:
+        """The `count` articles archived last, the latest first."""
+        rows = self.connection.execute(
+            "SELECT * FROM articles ORDER BY number DESC LIMIT ?", (count,)
+        )
+        return [self._stored(row) for row in rows]
+
     def members(self, story: int, *, from_day: str, seen_from: str) -> list[Stored]:
         """The articles of `story` published (else first seen) from `from_day` on, or first
         seen from `seen_from` on, as archived."""

@@ -107,19 +107,25 @@ SHOWN = 5  # names, and other terms, shown for why a story's articles were joine
 
 
 def group(
-    articles: Sequence[Article], language: str, *, exact_limit: int = EXACT_LIMIT
+    articles: Sequence[Article],
+    language: str,
+    *,
+    exact_limit: int = EXACT_LIMIT,
+    background: Sequence[Article] = (),
 ) -> list[list[int]]:
     """Stories as lists of indices into `articles`; every article is in exactly one.
 
     Stories come in order of their first article, and each lists its articles in input
     order. Pools larger than `exact_limit` are first cut into connected components of
     the graph of similar pairs, each grouped by `group_part` (see the module's
-    documentation).
+    documentation). The idf is counted over `background` too (articles that are not
+    grouped, such as earlier news): a few articles alone on a subject would otherwise make
+    its common words look rare and its different events alike.
     """
     n = len(articles)
     if n == 0:
         return []
-    vectors, names = _vectors(articles, language)
+    vectors, names = _vectors(articles, language, background)
     days = publication_days(articles)
     if n <= exact_limit:
         return group_part(vectors, names, days)
@@ -231,18 +237,20 @@ def copies(articles: Sequence[Article], language: str) -> list[list[int]]:
 
 
 def _vectors(
-    articles: Sequence[Article], language: str
+    articles: Sequence[Article], language: str, background: Sequence[Article] = ()
 ) -> tuple[sparse.csr_matrix, sparse.csr_matrix]:
-    """TF-IDF rows of title and text, idf sharpened, in which a name counts once as a word
-    and `NAME_WEIGHT` more times as a name; and a row per article marking its names."""
+    """TF-IDF rows of title and text, idf sharpened (and counted over `background` too),
+    in which a name counts once as a word and `NAME_WEIGHT` more times as a name; and a
+    row per article marking its names."""
     terms = []
     named = []
-    for article in articles:
+    for article in [*articles, *background]:
         text = f"{article.title}\n{article.text}" if article.title else article.text
         names = name_terms(text, language)
         terms.append(content_terms(text, language) + names * NAME_WEIGHT)
         named.append(names)
     vectors = vectorise(tuple(terms), idf_power=IDF_POWER, min_documents=MIN_DOCUMENTS).vectors
+    vectors, named = vectors[: len(articles)], named[: len(articles)]
     vocabulary: dict[str, int] = {}
     distinct = [dict.fromkeys(names) for names in named]  # in order of first use
     rows = [i for i, names in enumerate(distinct) for _ in names]
