@@ -30,6 +30,8 @@ from pathlib import Path
 
 from summarizer.archive import open_archive, stamp, text_hash
 from summarizer.history import STORY_DAYS
+from summarizer.model import Article
+from summarizer.stories import article_terms
 
 DAY = dt.date(2026, 11, 22)
 
@@ -56,7 +58,9 @@ def feed(texts: list[str], path: Path) -> None:
 
 
 def archive(texts: list[str], old: int, per_day: int, path: Path) -> None:
-    """An archive of `old` articles, `per_day` a day before DAY, three to a story."""
+    """An archive of `old` articles, `per_day` a day before DAY, three to a story, each with
+    its terms as a run keeps them."""
+    read: dict[int, str] = {}
     with open_archive(path) as opened:
         db = opened.connection
         stories, articles = [], []
@@ -66,15 +70,19 @@ def archive(texts: list[str], old: int, per_day: int, path: Path) -> None:
             if n % 3 == 0:
                 stories.append((n // 3 + 1, f"old{n // 3:08d}", seen, seen, ""))
             text = texts[n % len(texts)]
+            if n % len(texts) not in read:
+                terms = article_terms(Article("", "", text), "english")
+                read[n % len(texts)] = terms.dumps()
             url = f"https://archive.example/{n}"
             articles.append(
                 (f"old-{n}", f"Outlet {n % 50}", url, url, "", day.isoformat(),
-                 day.isoformat(), seen, text_hash(text), text, n // 3 + 1)
+                 day.isoformat(), seen, text_hash(text), text, n // 3 + 1,
+                 read[n % len(texts)])
             )  # fmt: skip
         db.executemany("INSERT INTO stories VALUES (?, ?, ?, ?, ?)", stories)
         db.executemany(
             "INSERT INTO articles (id, outlet, url, link, title, published, day, first_seen,"
-            " text_hash, text, story) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            " text_hash, text, story, terms) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             articles,
         )
 

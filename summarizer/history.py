@@ -53,8 +53,8 @@ from .errors import InputError
 from .links import canonical_url as _canonical_url
 from .model import Article, Briefing, Continuity, Digest, Progress
 from .pipeline import prepare
+from .stories import Terms, article_terms, group
 from .stories import explain as why_joined
-from .stories import group
 
 STORY_DAYS = 14  # a story whose latest article is older than this is not continued
 STORY_MEMBERS = 3  # the latest articles of a story that new articles are grouped with
@@ -196,9 +196,16 @@ def _archive_new(
     inside = {stored.article.id for stored in recent}
     wanted = max(0, BACKGROUND - len(pool))
     archived = archive.latest(wanted + len(inside)) if wanted else []
-    background = [stored.article for stored in archived if stored.article.id not in inside]
+    background = [stored for stored in archived if stored.article.id not in inside][:wanted]
+    read = [article_terms(article, language) for article in cleaned]
+    terms = [
+        *(Terms.loads(stored.terms) for stored in recent),
+        *read,
+        *(Terms.loads(stored.terms) for stored in background),
+    ]
     story_of: dict[int, int] = {}
-    for members in group(pool, language, background=background[:wanted]):
+    others = [stored.article for stored in background]
+    for members in group(pool, language, background=others, terms=terms):
         new = [i - len(recent) for i in members if i >= len(recent)]
         if not new:
             continue
@@ -218,6 +225,7 @@ def _archive_new(
                 text_hash(fresh[j].text),
                 days[j],
                 story_of[j],
+                read[j].dumps(),
             )
             for j, article in enumerate(cleaned)
         ],

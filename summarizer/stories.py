@@ -75,6 +75,7 @@ import math
 import re
 from collections import Counter
 from collections.abc import Sequence
+from dataclasses import dataclass
 from urllib.parse import urlsplit
 
 import numpy as np
@@ -106,12 +107,40 @@ SPLIT_STEP = 0.02  # how far the edge threshold rises each time a component is t
 SHOWN = 5  # names, and other terms, shown for why a story's articles were joined
 
 
+@dataclass(frozen=True, slots=True)
+class Terms:
+    """An article's terms as the grouping reads them (title and text): the stems of its
+    content words (`lexicon.content_terms`) and of its names (`lexicon.name_terms`)."""
+
+    words: tuple[str, ...]
+    names: tuple[str, ...]
+
+    def dumps(self) -> str:
+        """One line: the words, a tab, the names, each separated by spaces."""
+        return f"{' '.join(self.words)}\t{' '.join(self.names)}"
+
+    @classmethod
+    def loads(cls, line: str) -> Terms | None:
+        """The terms `dumps` wrote; None for "" (terms not kept)."""
+        if not line:
+            return None
+        words, _, names = line.partition("\t")
+        return cls(tuple(words.split()), tuple(names.split()))
+
+
+def article_terms(article: Article, language: str) -> Terms:
+    """`article`'s `Terms`."""
+    text = f"{article.title}\n{article.text}" if article.title else article.text
+    return Terms(content_terms(text, language), name_terms(text, language))
+
+
 def group(
     articles: Sequence[Article],
     language: str,
     *,
     exact_limit: int = EXACT_LIMIT,
     background: Sequence[Article] = (),
+    terms: Sequence[Terms | None] = (),
 ) -> list[list[int]]:
     """Stories as lists of indices into `articles`; every article is in exactly one.
 
@@ -120,12 +149,14 @@ def group(
     the graph of similar pairs, each grouped by `group_part` (see the module's
     documentation). The idf is counted over `background` too (articles that are not
     grouped, such as earlier news): a few articles alone on a subject would otherwise make
-    its common words look rare and its different events alike.
+    its common words look rare and its different events alike. `terms`, when given, has
+    the `Terms` of `articles` then `background` (None: analysed here), as kept by an
+    archive.
     """
     n = len(articles)
     if n == 0:
         return []
-    vectors, names = _vectors(articles, language, background)
+    vectors, names = _vectors(articles, language, background, terms)
     days = publication_days(articles)
     if n <= exact_limit:
         return group_part(vectors, names, days)
@@ -237,18 +268,20 @@ def copies(articles: Sequence[Article], language: str) -> list[list[int]]:
 
 
 def _vectors(
-    articles: Sequence[Article], language: str, background: Sequence[Article] = ()
+    articles: Sequence[Article],
+    language: str,
+    background: Sequence[Article] = (),
+    known: Sequence[Terms | None] = (),
 ) -> tuple[sparse.csr_matrix, sparse.csr_matrix]:
     """TF-IDF rows of title and text, idf sharpened (and counted over `background` too),
     in which a name counts once as a word and `NAME_WEIGHT` more times as a name; and a
-    row per article marking its names."""
+    row per article marking its names. `known`: terms already read (as `group`)."""
     terms = []
     named = []
-    for article in [*articles, *background]:
-        text = f"{article.title}\n{article.text}" if article.title else article.text
-        names = name_terms(text, language)
-        terms.append(content_terms(text, language) + names * NAME_WEIGHT)
-        named.append(names)
+    for i, article in enumerate([*articles, *background]):
+        found = (known[i] if i < len(known) else None) or article_terms(article, language)
+        terms.append(found.words + found.names * NAME_WEIGHT)
+        named.append(found.names)
     vectors = vectorise(tuple(terms), idf_power=IDF_POWER, min_documents=MIN_DOCUMENTS).vectors
     vectors, named = vectors[: len(articles)], named[: len(articles)]
     vocabulary: dict[str, int] = {}

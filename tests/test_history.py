@@ -10,7 +10,9 @@ from summarizer.config import Settings
 from summarizer.errors import InputError
 from summarizer.history import brief, unseen
 from summarizer.model import Article
+from summarizer.pipeline import prepare
 from summarizer.render import digest_context
+from summarizer.stories import Terms, article_terms
 from tests.conftest import FINAL, FLOOD, FLOOD_2, FLOOD_3, RATES, RATES_2
 
 FLOOD_4 = (
@@ -194,3 +196,14 @@ def test_a_new_event_on_the_same_subject_days_later_starts_its_own_story(tmp_pat
     assert story["vote-a"] == story["vote-b"] == story["vote-c"]  # the vote continues
     assert story["hearing-a"] == story["hearing-b"]
     assert story["hearing-a"] != story["vote-a"]
+
+
+def test_a_run_keeps_each_articles_terms_as_the_grouping_reads_them(tmp_path):
+    path = tmp_path / "a.sqlite"
+    run(path, DAY_2, 22)
+    with open_archive(path, write=False) as archive:
+        kept = {stored.article.id: stored.terms for stored in archive.latest(10)}
+    read = {one.id: article_terms(prepare(one), "english") for one in DAY_2}
+    assert {i: Terms.loads(kept[i]) for i in read} == read
+    assert any(terms.names for terms in read.values())  # names are kept apart from words
+    assert Terms.loads("") is None
