@@ -31,7 +31,7 @@ from pathlib import Path
 from summarizer.archive import open_archive, stamp, text_hash
 from summarizer.history import STORY_DAYS
 from summarizer.model import Article
-from summarizer.stories import article_terms
+from summarizer.stories import Terms
 
 DAY = dt.date(2026, 11, 22)
 
@@ -71,7 +71,7 @@ def archive(texts: list[str], old: int, per_day: int, path: Path) -> None:
                 stories.append((n // 3 + 1, f"old{n // 3:08d}", seen, seen, ""))
             text = texts[n % len(texts)]
             if n % len(texts) not in read:
-                terms = article_terms(Article("", "", text), "english")
+                terms = Terms.read(Article("", "", text), "english")
                 read[n % len(texts)] = terms.dumps()
             url = f"https://archive.example/{n}"
             articles.append(

@@ -1,6 +1,7 @@
 """Per-story speed: our pipeline against sumy's LexRank and TextRank, same stories, one process.
 
     python benchmarks/speed.py [--data ../shared/data] [--set duc2003] [--words 100] [--rounds 5]
+        [--against PATH]
 
 Each round summarizes every story with every system, the systems alternated (their order
 rotates from story to story and round to round), so a noisy machine slows all of them
@@ -9,6 +10,10 @@ mean over stories, each system's ROUGE (recall x100, same scorer as `summarizer 
 how many times slower than ours it is. sumy rates a story's sentences once (as a sumy user
 calling it once would): the fairest timing for sumy. Exit 1 when the target of issue 7 (at
 least 20x faster than LexRank at better ROUGE) does not hold.
+
+`--against PATH` adds another version of our pipeline to the same run: the `summarizer`
+package of a source tree at PATH (e.g. `git archive main | tar -x -C /tmp/main`), loaded
+under another name, so a change is timed against the code it changes, story by story.
 """
 
 from __future__ import annotations
@@ -17,10 +22,12 @@ import argparse
 import statistics
 import sys
 import time
+from collections.abc import Callable
+from dataclasses import asdict
 from pathlib import Path
 
 from summarizer.config import Settings
-from summarizer.evaluate import Rouge, load_stories, ours, sumy_user
+from summarizer.evaluate import Rouge, Story, load_stories, ours, sumy_user
 
 TARGET = 20.0
 
@@ -33,6 +40,7 @@ def main() -> int:
     parser.add_argument("--set", default="duc2003")
     parser.add_argument("--words", type=int, default=100)
     parser.add_argument("--rounds", type=int, default=5)
+    parser.add_argument("--against", type=Path, help="a source tree of another version")
     args = parser.parse_args()
     stories = load_stories(args.data / args.set)
     systems = {
@@ -40,6 +48,8 @@ def main() -> int:
         "sumy LexRank": sumy_user("lexrank", args.words, "english"),
         "sumy TextRank": sumy_user("textrank", args.words, "english"),
     }
+    if args.against:
+        systems[f"ours at {args.against}"] = _other_version(args.against, args.words)
     names = list(systems)
     for system in systems.values():  # warm up: imports and caches are not what we time
         system(stories[0])
@@ -88,10 +98,38 @@ def main() -> int:
     _, lex1, lex2, lex_median, _ = rows[1]
     ratio = lex_median / ours_median
     print(f"\nLexRank / ours (medians): {ratio:.1f}x")
+    if args.against:
+        print(f"ours / ours at {args.against} (medians): {ours_median / rows[-1][3]:.2f}x")
     if ratio < TARGET or r1 <= lex1 or r2 <= lex2:
         print(f"FAIL: target is {TARGET:.0f}x faster than LexRank at better ROUGE")
         return 1
     return 0
+
+
+def _other_version(tree: Path, words: int) -> Callable[[Story], str]:
+    """`ours` from the `summarizer` package under `tree`, imported as `summarizer_other`
+    (its modules import each other relatively, so the name does not matter)."""
+    import importlib.util
+
+    init = tree / "summarizer" / "__init__.py"
+    spec = importlib.util.spec_from_file_location(
+        "summarizer_other", init, submodule_search_locations=[str(init.parent)]
+    )
+    if spec is None or spec.loader is None:
+        sys.exit(f"no summarizer package under {tree}")
+    module = importlib.util.module_from_spec(spec)
+    sys.modules["summarizer_other"] = module
+    spec.loader.exec_module(module)
+    evaluate = importlib.import_module("summarizer_other.evaluate")
+    config = importlib.import_module("summarizer_other.config")
+    model = importlib.import_module("summarizer_other.model")
+    run = evaluate.ours(config.Settings(words=words))
+
+    def other(story: Story) -> str:
+        articles = tuple(model.Article(**asdict(a)) for a in story.articles)
+        return run(evaluate.Story(story.id, articles, story.references))
+
+    return other
 
 
 if __name__ == "__main__":

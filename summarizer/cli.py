@@ -80,6 +80,7 @@ Templates = Annotated[
 ]
 
 
+_CLUSTER = "Run on a Dask cluster"
 # The email options of every command that makes a digest; see `_mail` and `_deliver`.
 _EMAIL = "Email the digest"
 EmailTo = Annotated[
@@ -244,6 +245,22 @@ def brief(
             help="Processes that read the files and summarize the stories; 0: the cores, up to 4."
         ),
     ] = 0,
+    scheduler: Annotated[
+        str | None,
+        typer.Option(
+            help="Run on the Dask cluster whose scheduler is here (tcp://HOST:8786); "
+            "needs pip install 'summarizer\\[dask]'.",
+            rich_help_panel=_CLUSTER,
+        ),
+    ] = None,
+    workers: Annotated[
+        int | None,
+        typer.Option(
+            help="Run on a Dask cluster of this many local worker processes, started for the "
+            "run; needs pip install 'summarizer\\[dask]'.",
+            rich_help_panel=_CLUSTER,
+        ),
+    ] = None,
     email_to: EmailTo = None,
     email_from: EmailFrom = None,
     subject: Subject = None,
@@ -270,7 +287,12 @@ def brief(
     ] = None,
     archive_wait: ArchiveWait = LOCK_WAIT,
 ) -> None:
-    """A day's articles from many outlets become one briefing, one entry per story."""
+    """A day's articles from many outlets become one briefing, one entry per story.
+
+    With --scheduler or --workers, the files (folders and glob patterns of JSON Lines,
+    Parquet or any format above) are read and grouped on a Dask cluster, and the digest is
+    the one the single machine gives.
+    """
     import datetime as dt
 
     from .daily import brief as run
@@ -294,6 +316,18 @@ def brief(
             ranker=ranker, sentences=sentences_per_story, language=language, templates=templates
         )
         mail = _mail(email_to, email_from, subject, smtp_host, smtp_port, smtp_user, smtp_tls, eml)
+        if scheduler is not None or workers is not None:
+            local_only = {
+                "--follow-links": follow,
+                "--outlets": bool(outlets),
+                "--explain": explain,
+                "--archive (or the config file's archive)": archive is not None,
+            }
+            digest = _brief_on_cluster(
+                paths, settings, scheduler, workers, day, max_stories, timeout, local_only
+            )
+            _publish(digest, fmt, output, settings.templates, mail, eml)
+            return
         jobs = jobs or default_jobs()
         named = _outlets(outlets)
         if archive is not None:
@@ -322,6 +356,39 @@ def brief(
         _publish(digest, fmt, output, settings.templates, mail, eml)
     except SummarizerError as error:
         raise _fail(error) from None
+
+
+def _brief_on_cluster(
+    paths: list[str],
+    settings: Settings,
+    scheduler: str | None,
+    workers: int | None,
+    day: Any,
+    max_stories: int,
+    timeout: float,
+    local_only: dict[str, bool],
+) -> Digest:
+    if scheduler is not None and workers is not None:
+        raise ConfigError(
+            "give --scheduler (a running cluster) or --workers (a local one), not both"
+        )
+    if workers is not None and workers < 1:
+        raise ConfigError(f"--workers must be at least 1, not {workers}")
+    for option, given in local_only.items():
+        if given:
+            raise ConfigError(f"{option} is not available on a cluster yet (run without it)")
+    from .distributed import brief_on_cluster
+
+    return brief_on_cluster(
+        paths,
+        settings,
+        scheduler=scheduler,
+        workers=workers,
+        date=day,
+        max_stories=max_stories,
+        stdin=sys.stdin.buffer,
+        timeout=timeout,
+    )
 
 
 def _brief_archived(

@@ -20,7 +20,7 @@ from functools import partial
 
 from .config import Settings
 from .errors import InputError
-from .model import Article, Briefing, Digest, Item, Progress
+from .model import Article, Briefing, Claim, Digest, Item, Progress
 from .pipeline import prepare, summarize_prepared
 from .segment import words
 from .stories import copies, group, headline
@@ -150,7 +150,27 @@ def _story(articles: list[Article], settings: Settings) -> Briefing:
         items=items,
         articles=tuple(articles),
         ranker=settings.ranker,
+        disagreements=tuple(
+            replace(d, claims=tuple(_claim_copies(c, articles, copy_groups) for c in d.claims))
+            for d in briefing.disagreements
+        ),
     )
+
+
+def _claim_copies(claim: Claim, articles: list[Article], copy_groups: list[list[int]]) -> Claim:
+    """The version credited also to each copy that prints its sentence."""
+    text = " ".join(claim.text.split())
+    sources = dict.fromkeys(claim.sources)
+    for members in copy_groups:
+        if articles[members[0]].source in sources:
+            sources.update(
+                dict.fromkeys(
+                    articles[i].source
+                    for i in members
+                    if text in " ".join(articles[i].text.split())
+                )
+            )
+    return replace(claim, sources=tuple(sources))
 
 
 def _credit_copies(item: Item, articles: list[Article], copy_groups: list[list[int]]) -> Item:

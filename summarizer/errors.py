@@ -29,6 +29,12 @@ class DeliveryError(SummarizerError):
     exit_code = 1
 
 
+class ClusterError(SummarizerError):
+    """A Dask cluster that cannot be reached or that failed the run."""
+
+    exit_code = 1
+
+
 class ArchiveError(SummarizerError):
     """An archive that cannot be used: not ours, corrupt, or from a newer version."""
 

@@ -53,7 +53,7 @@ from .errors import InputError
 from .links import canonical_url as _canonical_url
 from .model import Article, Briefing, Continuity, Digest, Progress
 from .pipeline import prepare
-from .stories import Terms, article_terms, group
+from .stories import Terms, group
 from .stories import explain as why_joined
 
 STORY_DAYS = 14  # a story whose latest article is older than this is not continued
@@ -197,7 +197,7 @@ def _archive_new(
     wanted = max(0, BACKGROUND - len(pool))
     archived = archive.latest(wanted + len(inside)) if wanted else []
     background = [stored for stored in archived if stored.article.id not in inside][:wanted]
-    read = [article_terms(article, language) for article in cleaned]
+    read = [Terms.read(article, language) for article in cleaned]
     terms = [
         *(Terms.loads(stored.terms) for stored in recent),
         *read,

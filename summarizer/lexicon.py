@@ -42,6 +42,11 @@ def _stem(words: list[str], language: str) -> tuple[str, ...]:
     return tuple(known[w] for w in words)
 
 
+def stem_words(words: list[str], language: str) -> tuple[str, ...]:
+    """The Snowball stem of each (lower-case) word, cached per process."""
+    return _stem(words, language)
+
+
 @dataclass(frozen=True)
 class Lexicon:
     """Content-word stems per sentence and their TF-IDF vectors (rows L2-normalised).
@@ -165,8 +170,23 @@ def vectorise(
     rows, columns = keys // size, keys % size
     document_frequency = np.bincount(columns, minlength=len(vocabulary))
     documents = max(len(terms), min_documents)
+    weights = tf_idf(rows, columns, counts, document_frequency, documents, idf_power)
+    return Lexicon(terms, rows, columns, weights, len(vocabulary), tokens, text_of)
+
+
+def tf_idf(
+    rows: np.ndarray,
+    columns: np.ndarray,
+    counts: np.ndarray,
+    document_frequency: np.ndarray,
+    documents: int,
+    idf_power: float = 1.0,
+) -> np.ndarray:
+    """Weights (log tf, smooth idf to `idf_power`, rows L2-normalised) of the entries
+    (`rows`, `columns`, sorted by row then column) that a term occurs `counts` times in a
+    text, given each term's `document_frequency` among `documents` texts (a pool split
+    across machines gives the whole pool's, so that every part weighs alike)."""
     idf = np.log((1 + documents) / (1 + document_frequency)) + 1.0
     weights = (1.0 + np.log(counts)) * idf[columns] ** idf_power
-    norms = np.sqrt(np.bincount(rows, weights=weights**2, minlength=len(terms)))
-    weights = weights / norms[rows]
-    return Lexicon(terms, rows, columns, weights, len(vocabulary), tokens, text_of)
+    norms = np.sqrt(np.bincount(rows, weights=weights**2, minlength=int(rows.max(initial=-1)) + 1))
+    return np.asarray(weights / norms[rows])

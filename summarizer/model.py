@@ -63,14 +63,47 @@ class Sentence:
 
 
 @dataclass(frozen=True, slots=True)
+class Claim:
+    """One version of a disputed detail: the value, one sentence that states it (verbatim),
+    the outlets that state it, and when the earliest of them was published ("" unknown)."""
+
+    value: str
+    text: str
+    sources: tuple[str, ...]
+    published: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Disagreement:
+    """Outlets that state one thing with different specifics (`credits.py`).
+
+    `kind` is "differ", or "updated" when the versions were published at different times
+    (then `claims` runs from the earliest to the latest); `about` is a few words from the
+    sentences naming what differs.
+    """
+
+    about: str
+    kind: str
+    claims: tuple[Claim, ...]
+
+
+@dataclass(frozen=True, slots=True)
 class Item:
-    """One sentence of a briefing: the representative of a cluster and every outlet in it."""
+    """One sentence of a briefing: the representative of a cluster and every outlet in it
+    that agrees with it; `disputes` are the versions of outlets in the cluster whose
+    sentence gives other specifics (they are not credited)."""
 
     text: str
     sources: tuple[str, ...]
     article_ids: tuple[str, ...]
     article_id: str
     position: int
+    disputes: tuple[Claim, ...] = ()
+
+    @property
+    def disputed_by(self) -> tuple[str, ...]:
+        """The outlets whose sentence in the cluster gives other specifics."""
+        return tuple(dict.fromkeys(s for claim in self.disputes for s in claim.sources))
 
 
 @dataclass(frozen=True, slots=True)
@@ -90,6 +123,7 @@ class Briefing:
     items: tuple[Item, ...]
     articles: tuple[Article, ...]
     ranker: str
+    disagreements: tuple[Disagreement, ...] = ()
     shared: Shared | None = None  # why its articles were joined (a daily story, when asked)
 
     @property

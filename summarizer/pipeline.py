@@ -1,4 +1,4 @@
-"""The pipeline, chained in one place: clean, split, cluster, rank, select."""
+"""The pipeline, chained in one place: clean, split, cluster, rank, select, check credits."""
 
 from __future__ import annotations
 
@@ -8,10 +8,11 @@ from dataclasses import replace
 from .clean import clean
 from .cluster import cluster
 from .config import Settings
+from .credits import check
 from .errors import InputError
 from .lexicon import analyse
 from .model import Article, Briefing, Sentence
-from .rank import make_ranker
+from .rank import make_ranker, rank
 from .segment import is_complete, split_lines, split_sentences, words
 from .select import select
 
@@ -92,7 +93,14 @@ def summarize_prepared(cleaned: Sequence[Article], settings: Settings) -> Briefi
         )
     lexicon = analyse([s.text for s in sentences], settings.language)
     labels = cluster(lexicon, [s.article_id for s in sentences], settings.cluster_threshold)
-    scores = ranker(sentences, lexicon)
+    scores = rank(
+        ranker,
+        sentences,
+        lexicon,
+        labels,
+        max_words=settings.words,
+        max_sentences=settings.max_sentences,
+    )
     items = select(
         sentences,
         labels,
@@ -102,11 +110,13 @@ def summarize_prepared(cleaned: Sequence[Article], settings: Settings) -> Briefi
         max_words=settings.words,
         fill=settings.fill,
     )
+    credited, differences = check(sentences, labels, lexicon, items, cleaned, settings.language)
     return Briefing(
         title=_title(cleaned, items[0].article_ids if items else ()),
-        items=tuple(items),
+        items=credited,
         articles=tuple(cleaned),
         ranker=settings.ranker,
+        disagreements=differences,
     )
 
 

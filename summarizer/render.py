@@ -11,12 +11,12 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
 from .errors import ConfigError, RenderError
-from .model import Article, Briefing, Digest
+from .model import Article, Briefing, Digest, Disagreement, Item
 
 FORMATS = ("markdown", "html", "json", "text")
 SUFFIXES = {"markdown": "md", "html": "html", "json": "json", "text": "txt"}
@@ -47,7 +47,8 @@ def safe_url(url: str) -> str:
 
 
 def context(briefing: Briefing) -> dict[str, Any]:
-    """What every format shows, as plain data (the JSON output is exactly this)."""
+    """What every format shows, as plain data (the JSON output is exactly this; the
+    templates also get each item's `disputes`, as "Outlet: value" lines)."""
     outlets = briefing.outlets
     return {
         "title": briefing.title,
@@ -57,6 +58,7 @@ def context(briefing: Briefing) -> dict[str, Any]:
                 "sources": list(item.sources),
                 "articles": list(item.article_ids),
                 "coverage": f"{len(item.sources)} of {len(outlets)} sources",
+                "disputed_by": list(item.disputed_by),
             }
             for item in briefing.items
         ],
@@ -72,7 +74,34 @@ def context(briefing: Briefing) -> dict[str, Any]:
         ],
         "outlets": list(outlets),
         "ranker": briefing.ranker,
+        "disagreements": _disagreements(briefing.disagreements),
     }
+
+
+def _disagreements(found: Sequence[Disagreement]) -> list[dict[str, Any]]:
+    return [
+        {
+            "about": d.about,
+            "kind": d.kind,
+            "claims": [
+                {
+                    "value": c.value,
+                    "text": c.text,
+                    "sources": list(c.sources),
+                    "published": c.published,
+                }
+                for c in d.claims
+            ],
+        }
+        for d in found
+    ]
+
+
+def _with_disputes(data: dict[str, Any], items: Sequence[Item]) -> None:
+    """Adds to each item of `data` (for the templates, not JSON) the versions disputing
+    it, as text: "Morning Post: 21"."""
+    for shown, item in zip(data["items"], items, strict=True):
+        shown["disputes"] = [f"{'; '.join(c.sources)}: {c.value}" for c in item.disputes]
 
 
 def digest_context(digest: Digest) -> dict[str, Any]:
@@ -94,7 +123,11 @@ def digest_context(digest: Digest) -> dict[str, Any]:
                 "sources": list(outlets),
                 "coverage": _count(len(outlets), "outlet")
                 + (f", {_count(count, 'article')}" if count > 1 else ""),
-                "items": [{"text": i.text, "sources": list(i.sources)} for i in story.items],
+                "items": [
+                    {"text": i.text, "sources": list(i.sources), "disputed_by": list(i.disputed_by)}
+                    for i in story.items
+                ],
+                "disagreements": _disagreements(story.disagreements),
                 "headline_only": not story.items,
                 "links": [
                     {"name": a.source, "title": a.title, "url": safe_url(a.url)}
@@ -152,6 +185,7 @@ def render(document: Briefing | Digest, fmt: str, templates: Path | None = None)
     data, kind = _data(document)
     if fmt == "json":
         return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+    _add_disputes(data, document)
     return _template(f"{kind}.{SUFFIXES[fmt]}.j2", templates)(**data)
 
 
@@ -159,7 +193,16 @@ def render_email_text(document: Briefing | Digest, templates: Path | None = None
     """The plain-text part of an emailed digest: unlike the `text` format (the sentences
     alone), it credits every sentence and lists the sources, wrapped for a mail reader."""
     data, kind = _data(document)
+    _add_disputes(data, document)
     return _template(f"{kind}.email.txt.j2", templates)(**data)
+
+
+def _add_disputes(data: dict[str, Any], document: Briefing | Digest) -> None:
+    if isinstance(document, Digest):
+        for shown, story in zip(data["stories"], document.stories, strict=True):
+            _with_disputes(shown, story.items)
+    else:
+        _with_disputes(data, document.items)
 
 
 def _data(document: Briefing | Digest) -> tuple[dict[str, Any], str]:

@@ -127,11 +127,16 @@ class Terms:
         words, _, names = line.partition("\t")
         return cls(tuple(words.split()), tuple(names.split()))
 
+    @classmethod
+    def read(cls, article: Article, language: str) -> Terms:
+        """`article`'s terms, read from its title and text."""
+        text = f"{article.title}\n{article.text}" if article.title else article.text
+        return cls(content_terms(text, language), name_terms(text, language))
 
-def article_terms(article: Article, language: str) -> Terms:
-    """`article`'s `Terms`."""
-    text = f"{article.title}\n{article.text}" if article.title else article.text
-    return Terms(content_terms(text, language), name_terms(text, language))
+    @property
+    def weighed(self) -> tuple[str, ...]:
+        """The terms the article is weighed by: each name `NAME_WEIGHT` more times."""
+        return self.words + self.names * NAME_WEIGHT
 
 
 def group(
@@ -279,8 +284,8 @@ def _vectors(
     terms = []
     named = []
     for i, article in enumerate([*articles, *background]):
-        found = (known[i] if i < len(known) else None) or article_terms(article, language)
-        terms.append(found.words + found.names * NAME_WEIGHT)
+        found = (known[i] if i < len(known) else None) or Terms.read(article, language)
+        terms.append(found.weighed)
         named.append(found.names)
     vectors = vectorise(tuple(terms), idf_power=IDF_POWER, min_documents=MIN_DOCUMENTS).vectors
     vectors, named = vectors[: len(articles)], named[: len(articles)]
@@ -292,6 +297,13 @@ def _vectors(
         (np.ones(len(rows)), (rows, columns)), shape=(len(articles), max(len(vocabulary), 1))
     )
     return vectors, marks
+
+
+def article_terms(article: Article, language: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The terms an article is weighed by (stems of its title and text, each name
+    `NAME_WEIGHT` more times), and its names."""
+    terms = Terms.read(article, language)
+    return terms.weighed, terms.names
 
 
 def _name_gate(share_a_name: np.ndarray, both_named: np.ndarray) -> np.ndarray:
@@ -315,18 +327,33 @@ def _components(
 ) -> list[np.ndarray]:
     """Connected components, of at most `limit` articles, of the graph of similar pairs."""
     rows, cols = _candidate_pairs(vectors)
+    side = (vectors, names, days)
+    similarity = pair_similarity(side, rows, side, cols)
+    keep = similarity >= THRESHOLD
+    return _split(np.arange(vectors.shape[0]), rows[keep], cols[keep], similarity[keep], limit)
+
+
+def pair_similarity(
+    first: tuple[sparse.csr_matrix, sparse.csr_matrix, np.ndarray],
+    rows: np.ndarray,
+    second: tuple[sparse.csr_matrix, sparse.csr_matrix, np.ndarray],
+    cols: np.ndarray,
+) -> np.ndarray:
+    """The similarity (damped by the days, gated by the names) of each pair of articles
+    (row `rows[k]` of `first`, row `cols[k]` of `second`; each side is (vectors, names,
+    days) as `group` builds them)."""
     similarity = np.zeros(len(rows))
     shared = np.zeros((len(rows), 1))
     for start in range(0, len(rows), PAIR_CHUNK):
         chunk = slice(start, start + PAIR_CHUNK)
-        products = vectors[rows[chunk]].multiply(vectors[cols[chunk]])
+        products = first[0][rows[chunk]].multiply(second[0][cols[chunk]])
         similarity[chunk] = np.asarray(products.sum(axis=1)).ravel()
-        shared[chunk] = np.asarray(names[rows[chunk]].multiply(names[cols[chunk]]).sum(axis=1))
-    similarity *= _damping(days[rows], days[cols])
-    named = names.getnnz(axis=1) > 0
-    similarity *= _name_gate(shared.ravel() > 0, named[rows] & named[cols])
-    keep = similarity >= THRESHOLD
-    return _split(np.arange(vectors.shape[0]), rows[keep], cols[keep], similarity[keep], limit)
+        shared[chunk] = np.asarray(
+            first[1][rows[chunk]].multiply(second[1][cols[chunk]]).sum(axis=1)
+        )
+    similarity *= _damping(first[2][rows], second[2][cols])
+    named_first, named_second = first[1].getnnz(axis=1) > 0, second[1].getnnz(axis=1) > 0
+    return similarity * _name_gate(shared.ravel() > 0, named_first[rows] & named_second[cols])
 
 
 def _split(
@@ -367,20 +394,25 @@ def _candidate_pairs(vectors: sparse.csr_matrix) -> tuple[np.ndarray, np.ndarray
     alike the candidates hold 99% of those within a true story and 65% of those across
     stories, and the grouping scores B-cubed F1 0.738 against the full matrix's 0.731.
     """
-    n = vectors.shape[0]
-    frequency = np.bincount(vectors.indices, minlength=vectors.shape[1])
+    heaviest = index_terms(vectors, np.bincount(vectors.indices, minlength=vectors.shape[1]))
+    shared = sparse.triu(heaviest @ heaviest.T, k=1).tocoo()
+    keep = shared.data > INDEX_FLOOR
+    return shared.row[keep].astype(np.intp), shared.col[keep].astype(np.intp)
+
+
+def index_terms(vectors: sparse.csr_matrix, frequency: np.ndarray) -> sparse.csr_matrix:
+    """`vectors` with only each row's `INDEX_TERMS` heaviest terms among those in at most
+    `INDEX_MAX_ARTICLES` articles (`frequency`: articles per term, in the whole pool)."""
     common = frequency > INDEX_MAX_ARTICLES
     heaviest = vectors.copy()
     heaviest.data[common[heaviest.indices]] = 0.0
-    for row in range(n):
+    for row in range(vectors.shape[0]):
         start, end = heaviest.indptr[row], heaviest.indptr[row + 1]
         if end - start > INDEX_TERMS:
             weights = heaviest.data[start:end]
             weights[np.argsort(-weights, kind="stable")[INDEX_TERMS:]] = 0.0
     heaviest.eliminate_zeros()
-    shared = sparse.triu(heaviest @ heaviest.T, k=1).tocoo()
-    keep = shared.data > INDEX_FLOOR
-    return shared.row[keep].astype(np.intp), shared.col[keep].astype(np.intp)
+    return heaviest
 
 
 def explain(

@@ -12,7 +12,7 @@ from summarizer.history import brief, unseen
 from summarizer.model import Article
 from summarizer.pipeline import prepare
 from summarizer.render import digest_context
-from summarizer.stories import Terms, article_terms
+from summarizer.stories import Terms
 from tests.conftest import FINAL, FLOOD, FLOOD_2, FLOOD_3, RATES, RATES_2
 
 FLOOD_4 = (
@@ -203,7 +203,7 @@ def test_a_run_keeps_each_articles_terms_as_the_grouping_reads_them(tmp_path):
     run(path, DAY_2, 22)
     with open_archive(path, write=False) as archive:
         kept = {stored.article.id: stored.terms for stored in archive.latest(10)}
-    read = {one.id: article_terms(prepare(one), "english") for one in DAY_2}
+    read = {one.id: Terms.read(prepare(one), "english") for one in DAY_2}
     assert {i: Terms.loads(kept[i]) for i in read} == read
     assert any(terms.names for terms in read.values())  # names are kept apart from words
     assert Terms.loads("") is None

@@ -65,3 +65,84 @@ def test_sumy_ranker_with_an_unknown_language_lists_the_known_ones():
 
     with pytest.raises(ConfigError, match="unknown language 'klingon'; choose one of: arabic, "):
         SumyRanker("lexrank", language="klingon")
+
+
+def _chosen(scores: list[float]) -> list[int]:
+    """The jointly chosen sentences: `for_budget` scores them above the sentence count."""
+    return [i for i, score in enumerate(scores) if score > len(scores)]
+
+
+@pytest.mark.parametrize("max_words", [12, 25, 40, 200])
+def test_budgeted_choice_fits_the_budget_once_per_cluster_and_select_takes_it(story, max_words):
+    from summarizer.cluster import cluster
+    from summarizer.rank.coverage import CoverageRanker
+    from summarizer.segment import words
+    from summarizer.select import REDUNDANCY, select
+
+    sentences, lexicon = story
+    labels = cluster(lexicon, [s.article_id for s in sentences], 0.35)
+    ranker = CoverageRanker()
+
+    scores = ranker.for_budget(sentences, lexicon, labels, max_words=max_words)
+
+    chosen = _chosen(scores)
+    assert chosen, "a budget that fits a sentence gets one"
+    assert sum(len(words(sentences[i].text)) for i in chosen) <= max_words
+    assert len({labels[i] for i in chosen}) == len(chosen)
+    similarity = lexicon.similarity()
+    assert all(similarity[i, j] < REDUNDANCY for i in chosen for j in chosen if i < j)
+    assert scores == ranker.for_budget(sentences, lexicon, labels, max_words=max_words)
+    items = select(sentences, labels, scores, lexicon, max_sentences=None, max_words=max_words)
+    by_item = {(item.text, item.article_id): item for item in items}
+    for i in chosen:  # each chosen sentence represents its cluster and credits all of it
+        item = by_item[(sentences[i].text, sentences[i].article_id)]
+        members = [s for s, label in zip(sentences, labels, strict=True) if label == labels[i]]
+        assert item.sources == tuple(dict.fromkeys(s.source for s in members))
+
+
+def test_budgeted_choice_covers_the_shared_fact_and_respects_a_sentence_count(story):
+    from summarizer.cluster import cluster
+    from summarizer.rank.coverage import CoverageRanker
+
+    sentences, lexicon = story
+    labels = cluster(lexicon, [s.article_id for s in sentences], 0.35)
+    ranker = CoverageRanker()
+    scores = ranker.for_budget(sentences, lexicon, labels, max_words=200, max_sentences=1)
+    assert len(_chosen(scores)) == 1
+    assert "Valencia" in sentences[_chosen(scores)[0]].text
+    # Without a word budget the greedy ranking stands.
+    assert ranker.for_budget(sentences, lexicon, labels, max_words=None) == ranker(
+        sentences, lexicon
+    )
+    assert ranker.for_budget([], analyse([], "english"), [], max_words=100) == []
+
+
+def test_local_search_finds_the_best_set_of_small_problems():
+    """Against every subset of 9 candidates, on random concept-coverage problems."""
+    import itertools
+
+    import numpy as np
+
+    from summarizer.rank.coverage import _Problem
+
+    rng = np.random.default_rng(17)
+    beaten = 0
+    for _ in range(40):
+        size = 9
+        cover = (rng.random((size, 12)) < 0.3).astype(float)
+        weight = rng.integers(1, 6, 12).astype(float)
+        lead = rng.random(size)
+        length = rng.integers(5, 30, size).astype(float)
+        conflict = np.eye(size, dtype=bool)
+        conflict[0, 1] = conflict[1, 0] = True  # one cluster of two
+        problem = _Problem(cover, weight, lead, length, conflict, budget=50)
+        best = max(
+            problem.value(list(subset))
+            for r in range(size + 1)
+            for subset in itertools.combinations(range(size), r)
+            if length[list(subset)].sum() <= 50 and not (0 in subset and 1 in subset)
+        )
+        assert problem.value(problem.best(size, 20)) == pytest.approx(best)
+        greedy = max(problem.value(problem.greedy(e, size)) for e in (1.0, 0.5, 0.0))
+        beaten += greedy < best - 1e-9
+    assert beaten, "greedy alone should miss the best set somewhere, or the test proves nothing"

@@ -198,6 +198,7 @@ def test_sources_in_another_language(tmp_path):
         "sources": ["el-mundo", "el-pais"],
         "articles": ["el-mundo", "el-pais"],
         "coverage": "2 of 2 sources",
+        "disputed_by": [],
     }
     assert len(items) == 3
 

@@ -3,12 +3,14 @@
 A ranker is built from its settings (`language`) and called on the data. It returns one
 score per sentence, higher is better; only the order of the scores matters. sumy's six
 rankers and our own share this registry, so `--ranker` and `summarizer eval` offer them all.
+A ranker that can choose a whole set for a word budget (`BudgetedRanker`, ours) is asked
+through `rank`, and ranks that set first.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from typing import TYPE_CHECKING, Protocol
+from typing import TYPE_CHECKING, Protocol, runtime_checkable
 
 from ..errors import ConfigError
 
@@ -19,6 +21,40 @@ if TYPE_CHECKING:  # the registry is read by --help, which should not wait for n
 
 class Ranker(Protocol):
     def __call__(self, sentences: Sequence[Sentence], lexicon: Lexicon) -> list[float]: ...
+
+
+@runtime_checkable
+class BudgetedRanker(Protocol):
+    """A ranker that also scores for a length budget, the jointly chosen set first."""
+
+    def __call__(self, sentences: Sequence[Sentence], lexicon: Lexicon) -> list[float]: ...
+
+    def for_budget(
+        self,
+        sentences: Sequence[Sentence],
+        lexicon: Lexicon,
+        labels: Sequence[int],
+        *,
+        max_words: int | None,
+        max_sentences: int | None = None,
+    ) -> list[float]: ...
+
+
+def rank(
+    ranker: Ranker,
+    sentences: Sequence[Sentence],
+    lexicon: Lexicon,
+    labels: Sequence[int],
+    *,
+    max_words: int | None,
+    max_sentences: int | None,
+) -> list[float]:
+    """One score per sentence: for the budget when the ranker can, else its own ranking."""
+    if isinstance(ranker, BudgetedRanker):
+        return ranker.for_budget(
+            sentences, lexicon, labels, max_words=max_words, max_sentences=max_sentences
+        )
+    return ranker(sentences, lexicon)
 
 
 def _coverage(language: str) -> Ranker:

@@ -1,0 +1,189 @@
+"""Faithful credits end to end: issue 12's example and the seeds, in every format."""
+
+import json
+import re
+
+import pytest
+from typer.testing import CliRunner
+
+from summarizer import Article, disagreements, read_paths, summarize
+from summarizer.cli import app
+from summarizer.daily import brief
+from summarizer.render import FORMATS, render
+
+runner = CliRunner()
+
+DAM = [
+    {
+        "id": "x1",
+        "source": "Daily Bugle",
+        "title": "Dam bursts after storm",
+        "text": "At least 12 people were killed when a dam burst after days of heavy rain, "
+        "officials said on Monday. About 3,000 residents were evacuated from villages "
+        "downstream.",
+    },
+    {
+        "id": "x2",
+        "source": "Morning Post",
+        "title": "Dam collapse kills 21",
+        "text": "At least 21 people were killed when a dam collapsed after heavy rain, "
+        "officials said on Monday. Some 3,000 people were evacuated from nearby villages.",
+    },
+    {
+        "id": "x3",
+        "source": "Evening Star",
+        "title": "Deadly dam failure",
+        "text": "A dam burst following heavy rains, killing at least 12 people, officials "
+        "said Monday. Around 30,000 residents fled their homes downstream.",
+    },
+]
+
+
+@pytest.fixture
+def dam(tmp_path):
+    path = tmp_path / "dam.jsonl"
+    path.write_text("\n".join(json.dumps(a) for a in DAM) + "\n", encoding="utf-8")
+    return path
+
+
+def run(*args):
+    result = runner.invoke(app, [str(a) for a in args], prog_name="summarizer")
+    assert result.exit_code == 0, result.stderr
+    return result.stdout
+
+
+def values(disagreement):
+    return {claim.value: claim.sources for claim in disagreement.claims}
+
+
+def test_the_outlet_with_another_number_is_not_credited_and_disputes(dam):
+    data = json.loads(run("summarize", dam, "-f", "json"))
+    killed = next(i for i in data["items"] if i["text"].startswith("At least 12"))
+    assert killed["sources"] == ["Daily Bugle", "Evening Star"]
+    assert killed["articles"] == ["x1", "x3"]
+    assert killed["coverage"] == "2 of 3 sources"
+    assert killed["disputed_by"] == ["Morning Post"]
+    evacuated = next(i for i in data["items"] if i["text"].startswith("About 3,000"))
+    assert evacuated["sources"] == ["Daily Bugle", "Morning Post"]
+    assert evacuated["disputed_by"] == []
+
+
+def test_the_example_reports_both_disagreements_verbatim(dam):
+    data = json.loads(run("summarize", dam, "-f", "json"))
+    found = {tuple(c["value"] for c in d["claims"]): d for d in data["disagreements"]}
+    assert set(found) == {("12", "21"), ("3,000", "30,000")}
+    killed = found[("12", "21")]
+    assert killed["kind"] == "differ"
+    assert "killed" in killed["about"]
+    assert killed["claims"][1] == {
+        "value": "21",
+        "text": DAM[1]["text"].split(". ")[0] + ".",
+        "sources": ["Morning Post"],
+        "published": "",
+    }
+    evacuated = found[("3,000", "30,000")]["claims"]
+    assert [c["sources"] for c in evacuated] == [["Daily Bugle", "Morning Post"], ["Evening Star"]]
+    assert evacuated[1]["text"] == "Around 30,000 residents fled their homes downstream."
+
+
+@pytest.mark.parametrize("fmt", [f for f in FORMATS if f != "json"])
+def test_every_format_marks_the_dispute_and_lists_the_differences(dam, fmt):
+    page = run("summarize", dam, "-f", fmt)
+    assert re.search(r"[Dd]isputed\W+by Morning Post: 21", page)
+    assert "Where the sources differ" in page
+    assert page.index("Where the sources differ") > page.index("Around 30,000 residents fled")
+    assert "30,000" in page.split("Where the sources differ")[1]
+
+
+def test_the_email_text_marks_the_dispute(dam):
+    from summarizer.render import render_email_text
+
+    text = render_email_text(summarize(read_paths([str(dam)])))
+    assert "Disputed by Morning Post: 21" in text
+    assert "Where the sources differ" in text
+
+
+def test_the_library_returns_a_briefings_disagreements(dam):
+    found = disagreements(summarize(read_paths([str(dam)])))
+    assert [sorted(values(d)) for d in found] == [["12", "21"], ["3,000", "30,000"]]
+    assert values(found[0])["21"] == ("Morning Post",)
+
+
+def test_agreeing_outlets_are_all_credited_and_nothing_is_reported():
+    articles = [
+        Article(id=a["id"], source=a["source"], text=a["text"].replace("21", "12")) for a in DAM[:2]
+    ]
+    briefing = summarize(articles)
+    assert briefing.disagreements == ()
+    assert all(item.disputed_by == () for item in briefing.items)
+    assert briefing.items[0].sources == ("Daily Bugle", "Morning Post")
+
+
+def test_versions_published_at_different_times_are_an_update():
+    times = ["2026-11-22T08:00", "2026-11-22T14:00"]
+    articles = [
+        Article(
+            id=a["id"],
+            source=a["source"],
+            text=a["text"].split(". ")[0] + ".",
+            published=time,
+        )
+        for a, time in zip(reversed(DAM[:2]), reversed(times), strict=True)
+    ]
+    (update,) = summarize(articles).disagreements
+    assert update.kind == "updated"
+    assert [(c.value, c.published) for c in update.claims] == [
+        ("12", "2026-11-22T08:00"),
+        ("21", "2026-11-22T14:00"),
+    ]
+
+
+def test_the_seeds_report_hundreds_against_26_and_34_against_35(seeds_dir):
+    found = [values(d) for d in summarize(read_paths([str(seeds_dir)])).disagreements]
+    pledged = next(v for v in found if "hundreds" in v)
+    assert pledged["hundreds"] == ("234Radio via Al Jazeera",)
+    assert {"Nigerian Tribune", "unnamed-outlet"} <= set(pledged["26"])
+    coalition = next(v for v in found if "35" in v)
+    assert coalition == {"35": ("unnamed-outlet",), "34": ("UPI",)}
+    assert not any("26" in v and "35" in v for v in found)  # two facts, not one
+
+
+def test_the_seeds_briefing_in_every_format_lists_the_differences(seeds_dir):
+    briefing = summarize(read_paths([str(seeds_dir)]))
+    for fmt in FORMATS:
+        page = render(briefing, fmt)
+        assert "hundreds of nations pledged" in page
+        assert "34 supporters of Ukraine" in page
+
+
+def test_the_daily_briefing_reports_per_story(dam, tmp_path):
+    other = {
+        "id": "y1",
+        "source": "Daily Bugle",
+        "title": "Museum reopens",
+        "text": "The city museum reopened its gallery of ancient maps after a long "
+        "restoration of the painted ceiling.",
+    }
+    dam.write_text(dam.read_text(encoding="utf-8") + json.dumps(other) + "\n", encoding="utf-8")
+    digest = brief(read_paths([str(dam)]), max_stories=0)
+    story = next(s for s in digest.stories if "x1" in {a.id for a in s.articles})
+    assert {tuple(sorted(values(d))) for d in story.disagreements} == {
+        ("12", "21"),
+        ("3,000", "30,000"),
+    }
+    killed = next(i for i in story.items if i.text.startswith("At least 12"))
+    assert killed.disputed_by == ("Morning Post",)
+    data = json.loads(render(digest, "json"))
+    assert any(s["disagreements"] for s in data["stories"])
+    for fmt in ("markdown", "html", "text"):
+        assert "Where the sources differ" in render(digest, fmt)
+
+
+def test_html_escapes_what_the_versions_say():
+    articles = [
+        Article(id="a", source="A <b>", text="At least 12 people were killed in the flood Monday."),
+        Article(id="b", source="B <i>", text="At least 21 people were killed in the flood Monday."),
+    ]
+    page = render(summarize(articles), "html")
+    assert "Disputed by B &lt;i&gt;: 21" in page
+    assert "<i>" not in page and "<b>" not in page
