@@ -35,7 +35,10 @@ likeness at eight days); 14 looks back least.
 200,000 against the same run without one. At most as many recent stories as the new
 articles fill at `STORY_MEMBERS` to a story (`RECENT_STORIES` at least) are grouped with
 them, the most recently active, so that a run's work grows with its new articles, not with
-the archive.
+the archive; and each archived article keeps its terms (`stories.Terms`), so that they
+are not read from its text again. Ratios of the median times, each benchmark run once the
+same hour: the latest article, terms read again, 1.96; the latest three, 1.83; with the
+terms kept, 1.11 (target 1.5).
 """
 
 from __future__ import annotations
