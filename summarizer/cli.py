@@ -47,8 +47,20 @@ Paths = Annotated[
         show_default=False,
     ),
 ]
+
+
+def _positive_seconds(value: float) -> float:
+    if not value > 0:  # also NaN
+        raise typer.BadParameter(f"must be more than 0 seconds, not {value}")
+    return value
+
+
 Timeout = Annotated[
-    float, typer.Option(help="Seconds to wait for each URL; a URL that fails is skipped.")
+    float,
+    typer.Option(
+        help="Seconds to wait for each URL; a URL that fails is skipped.",
+        callback=_positive_seconds,
+    ),
 ]
 FollowLinks = Annotated[
     bool,
@@ -312,6 +324,10 @@ def brief(
             raise ConfigError(f"--max-stories must be 0 (all) or more, not {max_stories}")
         if jobs < 0:
             raise ConfigError(f"--jobs must be 0 (the cores, up to 4) or more, not {jobs}")
+        if sentences_per_story < 1:
+            raise ConfigError(
+                f"--sentences-per-story must be at least 1, not {sentences_per_story}"
+            )
         settings = Settings(
             ranker=ranker, sentences=sentences_per_story, language=language, templates=templates
         )
