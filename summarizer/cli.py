@@ -335,12 +335,16 @@ def brief(
         if scheduler is not None or workers is not None:
             local_only = {
                 "--follow-links": follow,
-                "--outlets": bool(outlets),
                 "--explain": explain,
                 "--archive (or the config file's archive)": archive is not None,
             }
             digest = _brief_on_cluster(
-                paths, settings, scheduler, workers, day, max_stories, timeout, local_only
+                paths,
+                settings,
+                scheduler,
+                workers,
+                (day, max_stories, timeout, _outlets(outlets)),
+                local_only,
             )
             _publish(digest, fmt, output, settings.templates, mail, eml)
             return
@@ -379,9 +383,7 @@ def _brief_on_cluster(
     settings: Settings,
     scheduler: str | None,
     workers: int | None,
-    day: Any,
-    max_stories: int,
-    timeout: float,
+    run: tuple[Any, int, float, Outlets | None],
     local_only: dict[str, bool],
 ) -> Digest:
     if scheduler is not None and workers is not None:
@@ -395,6 +397,7 @@ def _brief_on_cluster(
             raise ConfigError(f"{option} is not available on a cluster yet (run without it)")
     from .distributed import brief_on_cluster
 
+    day, max_stories, timeout, outlets = run
     return brief_on_cluster(
         paths,
         settings,
@@ -404,6 +407,7 @@ def _brief_on_cluster(
         max_stories=max_stories,
         stdin=sys.stdin.buffer,
         timeout=timeout,
+        outlets=outlets,
     )
 
 
