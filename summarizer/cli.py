@@ -166,6 +166,15 @@ ArchivePath = Annotated[
         rich_help_panel=_ARCHIVE,
     ),
 ]
+ArchiveFile = Annotated[
+    Path | None,
+    typer.Option(
+        "--archive",
+        help="The archive that brief --archive writes (default: `archive` in "
+        "~/.config/summarizer/config.toml).",
+        show_default=False,
+    ),
+]
 ArchiveWait = Annotated[
     float,
     typer.Option(
@@ -302,7 +311,7 @@ def brief(
     """A day's articles from many outlets become one briefing, one entry per story.
 
     With --scheduler or --workers, the files (folders and glob patterns of JSON Lines,
-    Parquet or any format above) are read and grouped on a Dask cluster, and the digest is
+    Parquet or any format PATHS takes) are read and grouped on a Dask cluster, and the digest is
     the one the single machine gives.
     """
     import datetime as dt
@@ -544,7 +553,7 @@ app.add_typer(archive_app, name="archive")
 
 
 @archive_app.command("stats")
-def archive_stats(archive: ArchivePath = None) -> None:
+def archive_stats(archive: ArchiveFile = None) -> None:
     """Counts of articles, outlets, stories, feeds and briefings, and the file's size."""
     try:
         with _open_archive(archive) as opened:
@@ -562,7 +571,7 @@ def archive_stats(archive: ArchivePath = None) -> None:
 
 @archive_app.command("stories")
 def archive_stories(
-    archive: ArchivePath = None,
+    archive: ArchiveFile = None,
     days: Annotated[int, typer.Option(help="Stories last seen in this many days.")] = 7,
 ) -> None:
     """The stories of the last days: id, first and last seen, articles, outlets, headline."""
@@ -587,7 +596,7 @@ def archive_stories(
 
 @archive_app.command("export")
 def archive_export(
-    archive: ArchivePath = None,
+    archive: ArchiveFile = None,
     fmt: Annotated[
         str, typer.Option("--format", "-f", help="jsonl: one article a line.")
     ] = "jsonl",
@@ -615,7 +624,7 @@ def archive_prune(
             show_default=False,
         ),
     ],
-    archive: ArchivePath = None,
+    archive: ArchiveFile = None,
     archive_wait: ArchiveWait = LOCK_WAIT,
 ) -> None:
     """Forget what is older than --older-than days, then give the space back."""
