@@ -22,10 +22,11 @@ cosine of two articles is then weighed by three kinds of evidence:
   similarity to the core is under `CORE_FIT` leaves, and those that left are grouped
   again among themselves.
 
-Syndicated and wire copies inside a story are found as near-identical texts (`COPY`), so
-that copies do not count as separate reports. `headline` heads a story with the title of
-its most central article, without the outlet's name; `explain` says which names and
-terms its articles share.
+Syndicated and wire copies inside a story are found as near-identical texts (`COPY`) that
+give the same specifics (`specifics.py`), so that copies do not count as separate reports
+while a copy that changes a figure stays a report of its own. `headline` heads a story
+with the title of its most central article, without the outlet's name; `explain` says
+which names and terms its articles share.
 
 A large pool is not compared pair by pair. Above `EXACT_LIMIT` articles, candidate pairs
 come from an inverted index of each article's `INDEX_TERMS` heaviest terms; the pairs at
@@ -86,6 +87,7 @@ from .cluster import average_linkage
 from .lexicon import analyse, content_terms, name_terms, stems, vectorise
 from .model import Article, Shared
 from .segment import words
+from .specifics import Specific, specifics
 
 THRESHOLD = 0.13  # average damped cosine at which articles share a story
 TIME_SCALE = 4.0  # days: two articles this far apart (or undated) count half as similar
@@ -255,21 +257,38 @@ def _fits_core(similarity: np.ndarray) -> np.ndarray:
 
 
 def copies(articles: Sequence[Article], language: str) -> list[list[int]]:
-    """Groups of near-identical articles (wire copies), as indices, in input order."""
+    """Groups of near-identical articles (wire copies), as indices, in input order.
+
+    An article is a copy of an earlier one when their texts are at least `COPY` alike
+    and give the same specifics, in order, each agreeing with the other's: a copy that
+    differs only in a number ("nine" dead for "five") is another report, which the
+    story's credits and disagreements must see.
+    """
     n = len(articles)
     if n < 2:
         return [[i] for i in range(n)]
     similarity = analyse([a.text for a in articles], language).similarity()
+    found_specifics = [specifics(a.text) for a in articles]
     owner = list(range(n))
     for i in range(n):
         for j in range(i):
-            if similarity[i, j] >= COPY:
+            if similarity[i, j] >= COPY and _same_specifics(
+                found_specifics[i], found_specifics[owner[j]]
+            ):
                 owner[i] = owner[j]
                 break
     found: dict[int, list[int]] = {}
     for index, first in enumerate(owner):
         found.setdefault(first, []).append(index)
     return list(found.values())
+
+
+def _same_specifics(a: Sequence[Specific], b: Sequence[Specific]) -> bool:
+    """Whether two texts give the same specifics: as many, in order, of one kind and
+    agreeing pair by pair ("5" and "five" agree; "5" and "9" do not)."""
+    return len(a) == len(b) and all(
+        x.kind == y.kind and x.agrees(y) for x, y in zip(a, b, strict=True)
+    )
 
 
 def _vectors(

@@ -188,6 +188,15 @@ def test_wire_copies_are_found_within_a_story():
     assert copies([], "english") == []
 
 
+def test_a_copy_that_changes_a_figure_is_another_report():
+    text = "At least {} people were killed when a storm hit the coast, police said on Sunday."
+    five, nine, digits = (
+        Article(id=n, source=n, text=text.format(n)) for n in ("five", "nine", "5")
+    )
+    assert copies([five, nine], "english") == [[0], [1]]
+    assert copies([five, digits, nine], "english") == [[0, 1], [2]]  # "5" is "five"
+
+
 def test_names_are_capitalised_words_that_do_not_open_a_sentence():
     text = 'The mayor met Lisbet Haran in Keldmouth. "Rates rise," she said. Then Haran left.'
     assert name_terms(text, "english") == ("lisbet", "haran", "keldmouth", "haran")
