@@ -8,8 +8,10 @@ rotates from story to story and round to round), so a noisy machine slows all of
 alike. A story's time is its median over the rounds; the table shows the median and the
 mean over stories, each system's ROUGE (recall x100, same scorer as `summarizer eval`), and
 how many times slower than ours it is. sumy rates a story's sentences once (as a sumy user
-calling it once would): the fairest timing for sumy. Exit 1 when the target of issue 7 (at
-least 20x faster than LexRank at better ROUGE) does not hold.
+calling it once would): the fairest timing for sumy. Exit 1 when our median time per story
+is over MAX_MS or our ROUGE is not above LexRank's. MAX_MS is issue 17's bound: the jointly
+chosen set (rank/coverage.py) traded issue 7's 20x-LexRank target (21 ms a story then) for
+ROUGE; the LexRank ratio is still printed.
 
 `--against PATH` adds another version of our pipeline to the same run: the `summarizer`
 package of a source tree at PATH (e.g. `git archive main | tar -x -C /tmp/main`), loaded
@@ -29,7 +31,7 @@ from pathlib import Path
 from summarizer.config import Settings
 from summarizer.evaluate import Rouge, Story, load_stories, ours, sumy_user
 
-TARGET = 20.0
+MAX_MS = 100.0  # median per DUC 2003 story at 100 words (issue 17)
 
 
 def main() -> int:
@@ -100,8 +102,8 @@ def main() -> int:
     print(f"\nLexRank / ours (medians): {ratio:.1f}x")
     if args.against:
         print(f"ours / ours at {args.against} (medians): {ours_median / rows[-1][3]:.2f}x")
-    if ratio < TARGET or r1 <= lex1 or r2 <= lex2:
-        print(f"FAIL: target is {TARGET:.0f}x faster than LexRank at better ROUGE")
+    if ours_median > MAX_MS or r1 <= lex1 or r2 <= lex2:
+        print(f"FAIL: target is at most {MAX_MS:.0f} ms a story at better ROUGE than LexRank")
         return 1
     return 0
 
