@@ -100,6 +100,11 @@ MIGRATIONS: tuple[str, ...] = (
     );
     CREATE INDEX briefing_stories_by_story ON briefing_stories(story, briefing);
     """,
+    # 2 -> 3: each article's terms as the grouping reads them, so that recent stories'
+    # articles are not analysed again by each run ('' for articles archived before).
+    """
+    ALTER TABLE articles ADD COLUMN terms TEXT NOT NULL DEFAULT '';
+    """,
 )
 VERSION = len(MIGRATIONS)
 
@@ -112,18 +117,21 @@ class Stored:
     story: int  # the story's number (its row); `Archive.story_id` gives its stable id
     day: str
     first_seen: str
+    terms: str  # `stories.Terms.dumps` of its terms; '' when archived without them
 
 
 @dataclass(frozen=True, slots=True)
 class Added:
     """A new article to archive: as cleaned, with its canonical link, the hash of its
-    text as read (`text_hash`), its day and its story's number."""
+    text as read (`text_hash`), its day, its story's number and its terms
+    (`stories.Terms.dumps`)."""
 
     article: Article
     link: str
     read_hash: str
     day: str
     story: int
+    terms: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -373,7 +381,7 @@ class Archive:
         becomes `now`)."""
         self.connection.executemany(
             "INSERT INTO articles (id, outlet, url, link, title, published, day, first_seen,"
-            " text_hash, text, story) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            " text_hash, text, story, terms) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             [
                 (
                     one.article.id,
@@ -387,6 +395,7 @@ class Archive:
                     one.read_hash,
                     one.article.text,
                     one.story,
+                    one.terms,
                 )
                 for one in added
             ],
@@ -416,6 +425,13 @@ class Archive:
         )
         return [self._stored(row) for row in rows]
 
+    def latest(self, count: int) -> list[Stored]:
+        """The `count` articles archived last, the latest first."""
+        rows = self.connection.execute(
+            "SELECT * FROM articles ORDER BY number DESC LIMIT ?", (count,)
+        )
+        return [self._stored(row) for row in rows]
+
     def members(self, story: int, *, from_day: str, seen_from: str) -> list[Stored]:
         """The articles of `story` published (else first seen) from `from_day` on, or first
         seen from `seen_from` on, as archived."""
@@ -440,7 +456,9 @@ class Archive:
         return [self._stored(row) for row in rows]
 
     def _stored(self, row: tuple[object, ...]) -> Stored:
-        (_, id_, outlet, url, _, title, published, day, first_seen, _, text, story) = row[:12]
+        (_, id_, outlet, url, _, title, published, day, first_seen, _, text, story, terms) = row[
+            :13
+        ]
         article = Article(
             id=str(id_),
             source=str(outlet),
@@ -449,7 +467,7 @@ class Archive:
             url=str(url),
             published=str(published),
         )
-        return Stored(article, int(story), str(day), str(first_seen))  # type: ignore[call-overload]
+        return Stored(article, int(story), str(day), str(first_seen), str(terms))  # type: ignore[call-overload]
 
     # Stories -------------------------------------------------------------------------
 

@@ -47,8 +47,20 @@ Paths = Annotated[
         show_default=False,
     ),
 ]
+
+
+def _positive_seconds(value: float) -> float:
+    if not value > 0:  # also NaN
+        raise typer.BadParameter(f"must be more than 0 seconds, not {value}")
+    return value
+
+
 Timeout = Annotated[
-    float, typer.Option(help="Seconds to wait for each URL; a URL that fails is skipped.")
+    float,
+    typer.Option(
+        help="Seconds to wait for each URL; a URL that fails is skipped.",
+        callback=_positive_seconds,
+    ),
 ]
 FollowLinks = Annotated[
     bool,
@@ -152,6 +164,15 @@ ArchivePath = Annotated[
         "what is new since the last run, mark stories new or developing.",
         show_default=False,
         rich_help_panel=_ARCHIVE,
+    ),
+]
+ArchiveFile = Annotated[
+    Path | None,
+    typer.Option(
+        "--archive",
+        help="The archive that brief --archive writes (default: `archive` in "
+        "~/.config/summarizer/config.toml).",
+        show_default=False,
     ),
 ]
 ArchiveWait = Annotated[
@@ -290,7 +311,7 @@ def brief(
     """A day's articles from many outlets become one briefing, one entry per story.
 
     With --scheduler or --workers, the files (folders and glob patterns of JSON Lines,
-    Parquet or any format above) are read and grouped on a Dask cluster, and the digest is
+    Parquet or any format PATHS takes) are read and grouped on a Dask cluster, and the digest is
     the one the single machine gives.
     """
     import datetime as dt
@@ -312,6 +333,10 @@ def brief(
             raise ConfigError(f"--max-stories must be 0 (all) or more, not {max_stories}")
         if jobs < 0:
             raise ConfigError(f"--jobs must be 0 (the cores, up to 4) or more, not {jobs}")
+        if sentences_per_story < 1:
+            raise ConfigError(
+                f"--sentences-per-story must be at least 1, not {sentences_per_story}"
+            )
         settings = Settings(
             ranker=ranker, sentences=sentences_per_story, language=language, templates=templates
         )
@@ -319,12 +344,16 @@ def brief(
         if scheduler is not None or workers is not None:
             local_only = {
                 "--follow-links": follow,
-                "--outlets": bool(outlets),
                 "--explain": explain,
                 "--archive (or the config file's archive)": archive is not None,
             }
             digest = _brief_on_cluster(
-                paths, settings, scheduler, workers, day, max_stories, timeout, local_only
+                paths,
+                settings,
+                scheduler,
+                workers,
+                (day, max_stories, timeout, _outlets(outlets)),
+                local_only,
             )
             _publish(digest, fmt, output, settings.templates, mail, eml)
             return
@@ -363,9 +392,7 @@ def _brief_on_cluster(
     settings: Settings,
     scheduler: str | None,
     workers: int | None,
-    day: Any,
-    max_stories: int,
-    timeout: float,
+    run: tuple[Any, int, float, Outlets | None],
     local_only: dict[str, bool],
 ) -> Digest:
     if scheduler is not None and workers is not None:
@@ -379,6 +406,7 @@ def _brief_on_cluster(
             raise ConfigError(f"{option} is not available on a cluster yet (run without it)")
     from .distributed import brief_on_cluster
 
+    day, max_stories, timeout, outlets = run
     return brief_on_cluster(
         paths,
         settings,
@@ -388,6 +416,7 @@ def _brief_on_cluster(
         max_stories=max_stories,
         stdin=sys.stdin.buffer,
         timeout=timeout,
+        outlets=outlets,
     )
 
 
@@ -524,7 +553,7 @@ app.add_typer(archive_app, name="archive")
 
 
 @archive_app.command("stats")
-def archive_stats(archive: ArchivePath = None) -> None:
+def archive_stats(archive: ArchiveFile = None) -> None:
     """Counts of articles, outlets, stories, feeds and briefings, and the file's size."""
     try:
         with _open_archive(archive) as opened:
@@ -542,7 +571,7 @@ def archive_stats(archive: ArchivePath = None) -> None:
 
 @archive_app.command("stories")
 def archive_stories(
-    archive: ArchivePath = None,
+    archive: ArchiveFile = None,
     days: Annotated[int, typer.Option(help="Stories last seen in this many days.")] = 7,
 ) -> None:
     """The stories of the last days: id, first and last seen, articles, outlets, headline."""
@@ -567,7 +596,7 @@ def archive_stories(
 
 @archive_app.command("export")
 def archive_export(
-    archive: ArchivePath = None,
+    archive: ArchiveFile = None,
     fmt: Annotated[
         str, typer.Option("--format", "-f", help="jsonl: one article a line.")
     ] = "jsonl",
@@ -595,7 +624,7 @@ def archive_prune(
             show_default=False,
         ),
     ],
-    archive: ArchivePath = None,
+    archive: ArchiveFile = None,
     archive_wait: ArchiveWait = LOCK_WAIT,
 ) -> None:
     """Forget what is older than --older-than days, then give the space back."""

@@ -6,7 +6,9 @@ by how many distinct outlets carried them, then by their latest article. Each
 story kept is summarized by the same pipeline as `summarize`, with wire and syndicated
 copies collapsed first (`stories.copies`): a copy is one report, not another confirmation,
 so it does not weigh on what is chosen. Its outlets are still credited with every
-sentence their copy carries.
+sentence their copy carries, and only those. A copy that changes a figure is not a copy
+(it is summarized as a report of its own, so that the credits and disagreements of
+`credits.py` see both figures, as `summarize` does).
 """
 
 from __future__ import annotations
@@ -21,7 +23,7 @@ from functools import partial
 from .config import Settings
 from .errors import InputError
 from .model import Article, Briefing, Claim, Digest, Item, Progress
-from .pipeline import prepare, summarize_prepared
+from .pipeline import prepare, sentences_of, summarize_prepared
 from .segment import words
 from .stories import copies, group, headline
 from .stories import explain as why_joined
@@ -142,7 +144,8 @@ def _story(articles: list[Article], settings: Settings) -> Briefing:
         briefing = summarize_prepared(originals, settings)
     except InputError:  # nothing but headlines or boilerplate: listed, with no sentences
         briefing = Briefing(title="", items=(), articles=(), ranker=settings.ranker)
-    items = tuple(_credit_copies(item, articles, copy_groups) for item in briefing.items)
+    whole = _whole_copies(articles, copy_groups)
+    items = tuple(_credit_copies(item, articles, copy_groups, whole) for item in briefing.items)
     return Briefing(
         title=headline(originals, settings.language)
         or headline(articles, settings.language)
@@ -151,14 +154,33 @@ def _story(articles: list[Article], settings: Settings) -> Briefing:
         articles=tuple(articles),
         ranker=settings.ranker,
         disagreements=tuple(
-            replace(d, claims=tuple(_claim_copies(c, articles, copy_groups) for c in d.claims))
+            replace(
+                d, claims=tuple(_claim_copies(c, articles, copy_groups, whole) for c in d.claims)
+            )
             for d in briefing.disagreements
         ),
     )
 
 
-def _claim_copies(claim: Claim, articles: list[Article], copy_groups: list[list[int]]) -> Claim:
-    """The version credited also to each copy that prints its sentence."""
+def _whole_copies(articles: list[Article], copy_groups: list[list[int]]) -> set[int]:
+    """The copies (indices) that print every candidate sentence of their group's first
+    article word for word: they carry whatever sentence it is credited for, even when the
+    item shown is another outlet's wording of it."""
+    whole = set()
+    for first, *others in copy_groups:
+        sentences = [" ".join(s.text.split()) for s in sentences_of([articles[first]])]
+        for i in others:
+            text = " ".join(articles[i].text.split())
+            if all(sentence in text for sentence in sentences):
+                whole.add(i)
+    return whole
+
+
+def _claim_copies(
+    claim: Claim, articles: list[Article], copy_groups: list[list[int]], whole: set[int]
+) -> Claim:
+    """The version credited also to each copy that prints its sentence, or prints all of
+    the text of a copy whose outlet states it."""
     text = " ".join(claim.text.split())
     sources = dict.fromkeys(claim.sources)
     for members in copy_groups:
@@ -167,20 +189,25 @@ def _claim_copies(claim: Claim, articles: list[Article], copy_groups: list[list[
                 dict.fromkeys(
                     articles[i].source
                     for i in members
-                    if text in " ".join(articles[i].text.split())
+                    if i in whole or text in " ".join(articles[i].text.split())
                 )
             )
     return replace(claim, sources=tuple(sources))
 
 
-def _credit_copies(item: Item, articles: list[Article], copy_groups: list[list[int]]) -> Item:
-    """The item credited also to each copy that prints the same sentence."""
+def _credit_copies(
+    item: Item, articles: list[Article], copy_groups: list[list[int]], whole: set[int]
+) -> Item:
+    """The item credited also to each copy that prints the same sentence, or prints all
+    of the text of the credited first article of its group (`_whole_copies`)."""
     text = " ".join(item.text.split())
     credited = set(item.article_ids)
     for members in copy_groups:
         if articles[members[0]].id in credited:
             credited.update(
-                articles[i].id for i in members if text in " ".join(articles[i].text.split())
+                articles[i].id
+                for i in members
+                if i in whole or text in " ".join(articles[i].text.split())
             )
     in_order = [a for a in articles if a.id in credited]
     return replace(

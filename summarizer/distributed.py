@@ -51,6 +51,7 @@ from .errors import ClusterError, ConfigError, InputError
 from .fetch import TIMEOUT, is_url
 from .ingest import SUFFIXES, read_json, read_paths
 from .ingest.files import MANIFEST
+from .ingest.outlets import Outlets, name_outlets
 from .lexicon import tf_idf
 from .model import Article, Briefing, Digest
 from .pipeline import prepare
@@ -89,6 +90,7 @@ class Source:
     files: tuple[str, ...] = ()
     row_group: int = -1  # with a single Parquet file: the row group read
     articles: tuple[Article, ...] = ()
+    outlets: Outlets | None = None  # the user's outlet names, applied as `read_paths` does
 
 
 _Edges = tuple[np.ndarray, np.ndarray, np.ndarray]  # (i, j, similarity), i < j
@@ -138,30 +140,36 @@ def brief_on_cluster(
     stdin: BinaryIO | None = None,
     timeout: float = TIMEOUT,
     exact_limit: int = EXACT_LIMIT,
+    outlets: Outlets | None = None,
 ) -> Digest:
     """The digest `daily.brief(read_paths(paths), ...)` gives, computed on a Dask cluster.
 
     `scheduler` is the address of a running one (`tcp://host:8786`); else `workers` local
     worker processes are started for the run. `paths` may also be glob patterns; every
     worker must see the files under the same paths. Articles are made unique by id and
-    text within each file, not across files. `exact_limit` is `stories.group`'s.
+    text within each file, not across files. `exact_limit` is `stories.group`'s; `outlets`
+    names outlets as `read_paths` does, on every worker.
 
     Raises `ConfigError` without Dask installed, `ClusterError` when the scheduler cannot
     be reached, and `InputError` as `read_paths` and `daily.published_on` do.
     """
     settings = settings or Settings(sentences=DEFAULT_SENTENCES_PER_STORY)
-    sources, rest = partitions(paths)
+    sources, rest = partitions(paths, outlets)
     if rest:
-        sources.append(Source(articles=tuple(read_paths(rest, stdin, timeout=timeout))))
+        read = read_paths(rest, stdin, timeout=timeout, outlets=outlets)
+        sources.append(Source(articles=tuple(read)))
     if not sources:
         raise InputError(f"no articles found in {', '.join(paths)}")
     with _client(scheduler, workers) as client:
         return _brief(client, sources, settings, date, max_stories, exact_limit)
 
 
-def partitions(paths: Sequence[str]) -> tuple[list[Source], list[str]]:
+def partitions(
+    paths: Sequence[str], outlets: Outlets | None = None
+) -> tuple[list[Source], list[str]]:
     """The partitions of the files that `paths` name (folders read recursively, glob
-    patterns expanded, both in sorted order), and the URLs and `-` left to read here."""
+    patterns expanded, both in sorted order), and the URLs and `-` left to read here.
+    Each partition names its outlets by `outlets`."""
     files: list[Path] = []
     rest: list[str] = []
     for given in paths:
@@ -192,27 +200,29 @@ def partitions(paths: Sequence[str]) -> tuple[list[Source], list[str]]:
     size = 0
     for file in files:
         if file.suffix.lower() == PARQUET:
-            sources.extend(_parquet_sources(file))
+            sources.extend(_parquet_sources(file, outlets))
             continue
         length = file.stat().st_size
         if run and size + length > PARTITION_BYTES:
-            sources.append(Source(files=tuple(run)))
+            sources.append(Source(files=tuple(run), outlets=outlets))
             run, size = [], 0
         run.append(str(file.resolve()))
         size += length
     if run:
-        sources.append(Source(files=tuple(run)))
+        sources.append(Source(files=tuple(run), outlets=outlets))
     return sources, rest
 
 
-def _parquet_sources(file: Path) -> list[Source]:
+def _parquet_sources(file: Path, outlets: Outlets | None) -> list[Source]:
     import pyarrow.parquet as pq
 
     try:
         groups = pq.ParquetFile(file).metadata.num_row_groups
     except (OSError, ValueError) as error:  # pyarrow's ArrowInvalid is a ValueError
         raise InputError(f"cannot read {file} as Parquet ({error})") from None
-    return [Source(files=(str(file.resolve()),), row_group=g) for g in range(groups)]
+    return [
+        Source(files=(str(file.resolve()),), row_group=g, outlets=outlets) for g in range(groups)
+    ]
 
 
 def read_source(source: Source) -> tuple[list[Article], list[str]]:
@@ -220,12 +230,13 @@ def read_source(source: Source) -> tuple[list[Article], list[str]]:
     if source.articles:
         return list(source.articles), []
     if source.row_group >= 0:
-        return _read_parquet(Path(source.files[0]), source.row_group), []
+        read = _read_parquet(Path(source.files[0]), source.row_group)
+        return (name_outlets(read, source.outlets, "") if source.outlets else read), []
     articles: list[Article] = []
     warnings: list[str] = []
     for file in source.files:
         try:
-            articles.extend(read_paths([file]))
+            articles.extend(read_paths([file], outlets=source.outlets))
         except InputError as error:
             warnings.append(f"skipped {file}: {error}")
     return articles, warnings

@@ -128,6 +128,8 @@ class Specific:
                 not (mine and theirs) or _date_part(self.low, k) == _date_part(other.low, k)
                 for k, (mine, theirs) in enumerate(zip(self.parts, other.parts, strict=True))
             )
+        if _decimals(self) != _decimals(other) and abs(_middle(self) - _middle(other)) < 1:
+            return True  # "$67" is "$67.7" with its decimals dropped, "six" is "6.5" rounded
         if self.bound and self.bound == other.bound:  # "at least 12", "at least 21"
             return max(self.low, other.low) <= min(self.high, other.high)
         low, high = self._range()
@@ -141,6 +143,14 @@ class Specific:
         if self.bound == "upper":
             return float("-inf"), self.high
         return self.low, self.high
+
+
+def _decimals(s: Specific) -> bool:
+    return bool(_DECIMAL.search(s.text))
+
+
+def _middle(s: Specific) -> float:
+    return (s.low + s.high) / 2
 
 
 def comparable(a: Specific, b: Specific) -> bool:
@@ -185,6 +195,8 @@ _QUANTITY = re.compile(
     rf"(?P<percent>\s*(?:%|\bper\s?cent\b|\bpercent\b))?",
     re.IGNORECASE,
 )
+_SCALE_WORD = re.compile(r"\b(?:hundred|thousand|million|billion|trillion)\b", re.I)
+_DECIMAL = re.compile(r"\d\.\d")
 _LETTERS = re.compile(r"[a-z]+")
 _DIGIT = re.compile(r"\d")
 _ISO = re.compile(r"\d{4}-\d{2}-\d{2}")
@@ -213,7 +225,9 @@ _DATE = re.compile(
 )
 _DAY = re.compile(rf"\b(?P<day>{'|'.join(_DAYS)})\b", re.IGNORECASE)
 _NOUN = re.compile(r"\s*(?:of\s+)?(?:[a-z]+-)?([a-z][a-z'-]*)", re.IGNORECASE)
-_RATIO_AFTER = re.compile(rf"[\s-]+(?:in|out\s+of)[\s-]+(?:\d|(?:{_NUMBER_WORD})\b)", re.I)
+_RATIO_AFTER = re.compile(  # "1 in 3", not "13.9 percent in 2010"
+    rf"[\s-]+(?:in|out\s+of)[\s-]+(?:(?!(?:1[89]|20)\d\d\b)\d|(?:{_NUMBER_WORD})\b)", re.I
+)
 _RATIO_BEFORE = re.compile(rf"(?:\d|\b(?:{_NUMBER_WORD}))[\s-]+(?:in|out\s+of)[\s-]+$", re.I)
 _ADDRESS = re.compile(
     r"(?:\s+[A-Za-z]+)?\s+(?:street|st\.|avenue|ave\.|road|rd\.|boulevard|blvd|drive|lane|block)\b",
@@ -275,8 +289,12 @@ def _ranges(text: str, found: list[Specific]) -> list[Specific]:
             )
         ):
             unit = specific.unit or last.unit
+            low = last.low
+            scale = _SCALE_WORD.search(specific.text)
+            if scale and not _SCALE_WORD.search(last.text):  # "2 to 3 million": 2 million
+                low = min(low * _SCALES[scale.group().lower()], specific.low)
             merged[-1] = Specific(
-                last.kind, min(last.low, specific.low), max(last.high, specific.high), unit,
+                last.kind, min(low, specific.low), max(last.high, specific.high), unit,
                 True, text[last.end - len(last.text) : specific.end], last.start, specific.end,
             )  # fmt: skip
         else:
@@ -384,6 +402,8 @@ def _read_quantity(text: str, match: re.Match[str], start: int) -> Specific | No
         return None  # "1 in 3", "two-in-three": odds, not a count
     currency = _CURRENCY_SIGNS.get(g["currency"] or "", "")
     unit, noun_end = _noun(text, end)
+    if unit in ("am", "pm") and not currency:
+        return None  # "about 4pm": a time of day, not a count
     if unit and _AGO.match(text, noun_end):
         unit += " ago"  # "four years ago": when, not how many
     if _is_age(text, first, end):

@@ -26,10 +26,11 @@ cosine of two articles is then weighed by three kinds of evidence:
   similarity to the core is under `CORE_FIT` leaves, and those that left are grouped
   again among themselves.
 
-Syndicated and wire copies inside a story are found as near-identical texts (`COPY`), so
-that copies do not count as separate reports. `headline` heads a story with the title of
-its most central article, without the outlet's name; `explain` says which names and
-terms most of its articles share.
+Syndicated and wire copies inside a story are found as near-identical texts (`COPY`) that
+give the same specifics (`specifics.py`), so that copies do not count as separate reports
+while a copy that changes a figure stays a report of its own. `headline` heads a story
+with the title of its most central article, without the outlet's name; `explain` says
+which names and terms most of its articles share.
 
 A large pool is not compared pair by pair. Above `EXACT_LIMIT` articles, candidate pairs
 come from an inverted index of each article's `INDEX_TERMS` heaviest terms; the pairs at
@@ -82,6 +83,7 @@ import math
 import re
 from collections import Counter
 from collections.abc import Sequence
+from dataclasses import dataclass
 from functools import cache
 from urllib.parse import urlsplit
 
@@ -93,6 +95,7 @@ from .cluster import average_linkage
 from .lexicon import CALENDAR, analyse, content_terms, name_terms, stems, vectorise
 from .model import Article, Shared
 from .segment import words
+from .specifics import Specific, specifics
 
 THRESHOLD = 0.13  # average damped cosine at which articles share a story
 TIME_SCALE = 4.0  # days: two articles this far apart (or undated) count half as similar
@@ -115,20 +118,61 @@ SPLIT_STEP = 0.02  # how far the edge threshold rises each time a component is t
 SHOWN = 5  # names, and other terms, shown for why a story's articles were joined
 
 
+@dataclass(frozen=True, slots=True)
+class Terms:
+    """An article's terms as the grouping reads them (title and text): the stems of its
+    content words (`lexicon.content_terms`) and of its names (`lexicon.name_terms`)."""
+
+    words: tuple[str, ...]
+    names: tuple[str, ...]
+
+    def dumps(self) -> str:
+        """One line: the words, a tab, the names, each separated by spaces."""
+        return f"{' '.join(self.words)}\t{' '.join(self.names)}"
+
+    @classmethod
+    def loads(cls, line: str) -> Terms | None:
+        """The terms `dumps` wrote; None for "" (terms not kept)."""
+        if not line:
+            return None
+        words, _, names = line.partition("\t")
+        return cls(tuple(words.split()), tuple(names.split()))
+
+    @classmethod
+    def read(cls, article: Article, language: str) -> Terms:
+        """`article`'s terms, read from its title and text."""
+        text = f"{article.title}\n{article.text}" if article.title else article.text
+        return cls(content_terms(text, language), name_terms(text, language))
+
+    @property
+    def weighed(self) -> tuple[str, ...]:
+        """The terms the article is weighed by: each name `NAME_WEIGHT` more times."""
+        return self.words + self.names * NAME_WEIGHT
+
+
 def group(
-    articles: Sequence[Article], language: str, *, exact_limit: int = EXACT_LIMIT
+    articles: Sequence[Article],
+    language: str,
+    *,
+    exact_limit: int = EXACT_LIMIT,
+    background: Sequence[Article] = (),
+    terms: Sequence[Terms | None] = (),
 ) -> list[list[int]]:
     """Stories as lists of indices into `articles`; every article is in exactly one.
 
     Stories come in order of their first article, and each lists its articles in input
     order. Pools larger than `exact_limit` are first cut into connected components of
     the graph of similar pairs, each grouped by `group_part` (see the module's
-    documentation).
+    documentation). The idf is counted over `background` too (articles that are not
+    grouped, such as earlier news): a few articles alone on a subject would otherwise make
+    its common words look rare and its different events alike. `terms`, when given, has
+    the `Terms` of `articles` then `background` (None: analysed here), as kept by an
+    archive.
     """
     n = len(articles)
     if n == 0:
         return []
-    vectors, names = _vectors(articles, language)
+    vectors, names = _vectors(articles, language, background, terms)
     days = publication_days(articles)
     if n <= exact_limit:
         return group_part(vectors, names, days)
@@ -222,15 +266,24 @@ def _fits_core(similarity: np.ndarray) -> np.ndarray:
 
 
 def copies(articles: Sequence[Article], language: str) -> list[list[int]]:
-    """Groups of near-identical articles (wire copies), as indices, in input order."""
+    """Groups of near-identical articles (wire copies), as indices, in input order.
+
+    An article is a copy of an earlier one when their texts are at least `COPY` alike
+    and give the same specifics, in order, each agreeing with the other's: a copy that
+    differs only in a number ("nine" dead for "five") is another report, which the
+    story's credits and disagreements must see.
+    """
     n = len(articles)
     if n < 2:
         return [[i] for i in range(n)]
     similarity = analyse([a.text for a in articles], language).similarity()
+    found_specifics = [specifics(a.text) for a in articles]
     owner = list(range(n))
     for i in range(n):
         for j in range(i):
-            if similarity[i, j] >= COPY:
+            if similarity[i, j] >= COPY and _same_specifics(
+                found_specifics[i], found_specifics[owner[j]]
+            ):
                 owner[i] = owner[j]
                 break
     found: dict[int, list[int]] = {}
@@ -239,18 +292,32 @@ def copies(articles: Sequence[Article], language: str) -> list[list[int]]:
     return list(found.values())
 
 
+def _same_specifics(a: Sequence[Specific], b: Sequence[Specific]) -> bool:
+    """Whether two texts give the same specifics: as many, in order, of one kind and
+    agreeing pair by pair ("5" and "five" agree; "5" and "9" do not)."""
+    return len(a) == len(b) and all(
+        x.kind == y.kind and x.agrees(y) for x, y in zip(a, b, strict=True)
+    )
+
+
 def _vectors(
-    articles: Sequence[Article], language: str
+    articles: Sequence[Article],
+    language: str,
+    background: Sequence[Article] = (),
+    known: Sequence[Terms | None] = (),
 ) -> tuple[sparse.csr_matrix, sparse.csr_matrix]:
-    """TF-IDF rows of title and text, idf sharpened, in which a name counts once as a word
-    and `NAME_WEIGHT` more times as a name; and a row per article marking its names."""
+    """TF-IDF rows of title and text, idf sharpened (and counted over `background` too),
+    in which a name counts once as a word and `NAME_WEIGHT` more times as a name; and a
+    row per article marking its names. `known`: terms already read (as `group`)."""
     terms = []
     named = []
-    for article in articles:
-        weighed, names = article_terms(article, language)
-        terms.append(weighed)
-        named.append(names)
+    for i, article in enumerate([*articles, *background]):
+        found = (known[i] if i < len(known) else None) or Terms.read(article, language)
+        terms.append(found.weighed)
+        named.append(found.names)
     vectors = vectorise(tuple(terms), idf_power=IDF_POWER, min_documents=MIN_DOCUMENTS).vectors
+    vectors, terms = vectors[: len(articles)], terms[: len(articles)]
+    named = [who_where(names, language) for names in named[: len(articles)]]
     frequency = Counter(term for weighed in terms for term in set(weighed))
     limit = common_name_limit(len(articles))
     vocabulary: dict[str, int] = {}
@@ -268,9 +335,8 @@ def _vectors(
 def article_terms(article: Article, language: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
     """The terms an article is weighed by (stems of its title and text, each name
     `NAME_WEIGHT` more times), and its names as evidence of who and where (`who_where`)."""
-    text = f"{article.title}\n{article.text}" if article.title else article.text
-    names = name_terms(text, language)
-    return content_terms(text, language) + names * NAME_WEIGHT, who_where(names, language)
+    terms = Terms.read(article, language)
+    return terms.weighed, who_where(terms.names, language)
 
 
 def who_where(names: Sequence[str], language: str) -> tuple[str, ...]:

@@ -219,6 +219,8 @@ def test_a_version_1_archive_is_migrated_forward_and_keeps_its_articles(tmp_path
     assert rates["id"] == "oldstory01" and rates["status"] == "developing"
     assert query(path, "PRAGMA user_version") == [(VERSION,)]
     assert query(path, "SELECT count(*) FROM briefing_items")[0][0] > 0
+    # the migrated article has no terms kept (it is analysed when needed); the new ones do
+    assert query(path, "SELECT id FROM articles WHERE terms = ''") == [(old.id,)]
 
 
 # The archive commands -----------------------------------------------------------------------

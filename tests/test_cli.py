@@ -186,6 +186,8 @@ def test_python_dash_m_summarizer_help(tmp_path):
         (["summarize", "SEEDS", "--sentences", "abc"], "Invalid value for '--sentences'"),
         (["summarize", "SEEDS", "--bogus"], "No such option: --bogus"),
         (["nope"], "No such command 'nope'"),
+        (["summarize", "SEEDS", "--timeout", "0"], "must be more than 0 seconds, not 0.0"),
+        (["brief", "SEEDS", "--timeout", "-1"], "must be more than 0 seconds, not -1.0"),
     ],
 )
 def test_usage_errors_are_one_line_from_the_real_command(seeds_dir, args, expected):
@@ -295,7 +297,10 @@ def test_brief_sentences_per_story_and_max_stories(day_folder):
     [
         (["--date", "22/11/2026"], "error: --date must be a day as YYYY-MM-DD, not '22/11/2026'"),
         (["--max-stories", "-1"], "error: --max-stories must be 0 (all) or more, not -1"),
-        (["--sentences-per-story", "0"], "error: --sentences must be at least 1, not 0"),
+        (
+            ["--sentences-per-story", "0"],
+            "error: --sentences-per-story must be at least 1, not 0",
+        ),
         (["--date", "2026-11-30"], "error: no articles published on 2026-11-30 among the 7 read"),
     ],
 )

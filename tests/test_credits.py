@@ -187,3 +187,47 @@ def test_html_escapes_what_the_versions_say():
     page = render(summarize(articles), "html")
     assert "Disputed by B &lt;i&gt;: 21" in page
     assert "<i>" not in page and "<b>" not in page
+
+
+def briefing_of(*texts):
+    outlets = ["Daily Bugle", "Morning Post", "Evening Star"]
+    return summarize([Article(id=f"a{n}", source=outlets[n], text=t) for n, t in enumerate(texts)])
+
+
+def test_one_noun_counted_far_apart_in_other_words_is_two_facts():
+    found = briefing_of(
+        "Deputies said at least 14 people overdosed on fentanyl across the county this week. "
+        "The county opened a new clinic.",
+        "On Sunday evening two people overdosed on fentanyl in a house near the fire "
+        "station. The county opened a new clinic.",
+    ).disagreements
+    assert found == ()
+
+
+def test_far_apart_values_told_alike_are_reported():
+    found = briefing_of(
+        "Hospital sources said 23 people had been wounded in the clashes on Friday.",
+        "Hospital sources said 211 people had been wounded in the clashes on Friday.",
+    ).disagreements
+    assert [sorted(values(d)) for d in found] == [["211", "23"]]
+
+
+def test_bare_numbers_are_compared_after_the_same_word_only():
+    knights = briefing_of(
+        "Clifford Knight, 46, and Ann Knight, 38, were arrested on Tuesday.",
+        "Police arrested Clifford Knight, 45, and Ann Knight, 38, on Tuesday.",
+    ).disagreements
+    assert [sorted(values(d)) for d in knights] == [["45", "46"]]
+    train = briefing_of(
+        "The train, pulled by locomotive 844, was returning on Saturday evening from the fair.",
+        "The train was returning on Saturday evening from the fair with 15 on board.",
+    ).disagreements
+    assert train == ()
+
+
+def test_the_others_are_not_all():
+    found = briefing_of(
+        "Police found 10 children living in squalor in the family home on Monday.",
+        "Police found nine other children living in squalor in the family home on Monday.",
+    ).disagreements
+    assert found == ()

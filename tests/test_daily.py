@@ -174,3 +174,105 @@ def test_explain_says_what_each_storys_articles_share(news_pool):
     assert [s.items for s in explained.stories] == [s.items for s in plain.stories]
     assert "Joined on names: Valencia" in render_email_text(explained)
     assert "Joined on" not in render_email_text(plain)
+
+
+# Issue 12 (faithful credits) in the briefing: copies that differ only in a figure, and a
+# copy credited with another outlet's wording of a sentence it prints word for word.
+FLOOD_FIGURE = (
+    "Floodwaters swept through the river valley on Sunday, and the mayor's office said {} "
+    "people had died. Rescuers were searching for dozens of missing residents in the "
+    "worst-hit towns."
+)
+STORM = "At least {} people were killed when a storm hit the coast on Sunday, police said."
+
+
+def _credits(briefing):
+    """Each item's text, outlets and disputing outlets; each disagreement's versions."""
+    items = sorted((i.text, i.sources, i.disputed_by) for i in briefing.items)
+    differences = [
+        (d.kind, [(c.value, c.sources) for c in d.claims]) for d in briefing.disagreements
+    ]
+    return items, differences
+
+
+def _brief_and_summarize(articles):
+    from summarizer.pipeline import summarize
+
+    settings = Settings(sentences=3)
+    digest = brief(articles, settings, max_stories=0)
+    assert len(digest.stories) == 1
+    return _credits(digest.stories[0]), _credits(summarize(articles, settings))
+
+
+@pytest.mark.parametrize("order", [(0, 1), (1, 0)])
+def test_a_copy_that_changes_a_figure_is_not_credited_with_the_other(make_article, order):
+    versions = [
+        make_article(id="h", source="Herald", title="Floods", text=FLOOD_FIGURE.format(14)),
+        make_article(id="p", source="Planet", title="Floods", text=FLOOD_FIGURE.format(16)),
+    ]
+    (items, differences), expected = _brief_and_summarize([versions[i] for i in order])
+    assert (items, differences) == expected
+    deaths = next(item for item in items if "had died" in item[0])
+    assert len(deaths[1]) == 1 and deaths[2] == tuple({"Herald", "Planet"} - set(deaths[1]))
+    assert [sorted(value for value, _ in claims) for _, claims in differences] == [["14", "16"]]
+
+
+def test_a_copy_with_an_updated_toll_is_an_update_not_a_copy(make_article):
+    tail = " Power was cut to 40,000 homes."
+    articles = [
+        make_article(
+            id="a",
+            source="Wire A",
+            title="Storm kills 5",
+            text=STORM.format("five") + tail,
+            published="2026-11-22T08:00:00Z",
+        ),
+        make_article(
+            id="b",
+            source="Wire B",
+            title="Storm toll rises",
+            text=STORM.format("nine") + tail,
+            published="2026-11-22T18:00:00Z",
+        ),
+        make_article(
+            id="c",
+            source="Wire C",
+            title="Coastal storm",
+            text="A storm hit the coast on Sunday, killing at least 5 people, police "
+            "said. Some 40,000 homes lost power.",
+            published="2026-11-22T12:00:00Z",
+        ),
+    ]
+    (items, differences), expected = _brief_and_summarize(articles)
+    assert (items, differences) == expected
+    assert [(kind, [v for v, _ in claims]) for kind, claims in differences] == [
+        ("updated", ["five", "nine"])
+    ]
+    power = next(item for item in items if "40,000" in item[0])
+    assert power[1] == ("Wire A", "Wire B", "Wire C")
+
+
+def test_a_copy_is_credited_with_another_outlets_wording_of_a_sentence_it_prints(make_article):
+    wire = STORM.format("five") + " Power was cut to 40,000 homes."
+    articles = [
+        make_article(id="a", source="Wire A", title="Storm kills 5", text=wire),
+        make_article(id="b", source="Daily B", title="Storm kills 5", text=wire),
+        make_article(
+            id="c",
+            source="Wire C",
+            title="Coastal storm",
+            text="A storm hit the coast on Sunday, killing at least 5 people, police "
+            "said. Some 40,000 homes lost power.",
+        ),
+    ]
+    (items, differences), (expected_items, expected_differences) = _brief_and_summarize(articles)
+    # The copy makes brief pick Wire C's wording where summarize picks the wire's; the
+    # credits are the same: every outlet printed both facts.
+    assert [item[0] for item in items] == [
+        "A storm hit the coast on Sunday, killing at least 5 people, police said.",
+        "Some 40,000 homes lost power.",
+    ]
+    assert [item[1:] for item in items] == [item[1:] for item in expected_items]
+    assert differences == expected_differences == []
+    for _, sources, disputed_by in items:
+        assert (sources, disputed_by) == (("Wire A", "Daily B", "Wire C"), ())

@@ -326,3 +326,33 @@ def test_stories_on_cluster_are_the_groups_of_stories_group(cluster, pool_folder
             [str(pool_folder)], scheduler=cluster.scheduler_address, exact_limit=limit
         )
         assert found == group(cleaned, "english", exact_limit=limit)
+
+
+def test_the_default_outlets_file_names_outlets_on_the_cluster_too(cluster, tmp_path, monkeypatch):
+    items = "".join(
+        f"<item><title>Storm closes port, day {n}</title>"
+        f"<link>https://news.exampleherald.com/storm-{n}</link>"
+        f"<pubDate>Sun, 22 Nov 2026 0{n}:00:00 +0000</pubDate><description>A storm closed the "
+        f"port of Valmere on Sunday, and harbour officials said ships would wait {n + 2} "
+        "days. Crews were clearing debris from the quays before the ferries return.</description>"
+        "</item>"
+        for n in range(3)
+    )
+    feeds = tmp_path / "feeds"
+    feeds.mkdir()
+    (feeds / "world.rss").write_text(
+        f'<?xml version="1.0"?><rss version="2.0"><channel><title>World</title>{items}'
+        "</channel></rss>",
+        encoding="utf-8",
+    )
+    (tmp_path / "config" / "summarizer").mkdir(parents=True)
+    (tmp_path / "config" / "summarizer" / "outlets.toml").write_text(
+        '"exampleherald.com" = "The Example Herald"\n', encoding="utf-8"
+    )
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
+    args = ["brief", str(feeds), "-f", "json"]
+    local = runner.invoke(app, args)
+    remote = runner.invoke(app, [*args, "--scheduler", cluster.scheduler_address])
+    assert local.exit_code == 0 and remote.exit_code == 0, remote.output
+    assert json.loads(local.stdout)["stories"][0]["sources"] == ["The Example Herald"]
+    assert remote.stdout == local.stdout

@@ -10,7 +10,9 @@ from summarizer.config import Settings
 from summarizer.errors import InputError
 from summarizer.history import brief, unseen
 from summarizer.model import Article
+from summarizer.pipeline import prepare
 from summarizer.render import digest_context
+from summarizer.stories import Terms
 from tests.conftest import FINAL, FLOOD, FLOOD_2, FLOOD_3, RATES, RATES_2
 
 FLOOD_4 = (
@@ -19,6 +21,37 @@ FLOOD_4 = (
     "regional government said schools in Valencia would reopen on Monday."
 )
 SETTINGS = Settings(sentences=2)
+
+# Two events on one subject, four days apart: a council's vote to fund a tram line, and the
+# public hearing on its route that the vote's last report announced.
+VOTE = (
+    "The Northbridge city council voted on Monday to fund the new tram line across the "
+    "river, approving 400 million for tracks, depots and twenty trams. Mayor Elena Ruiz "
+    "called the vote a historic day for commuters. Councillors voted 31 to 12 after a debate "
+    "that lasted into the night."
+)
+VOTE_2 = (
+    "Councillors in Northbridge approved the tram line by 31 votes to 12 on Monday night, "
+    "releasing 400 million for tracks, two depots and twenty trams. Mayor Elena Ruiz said the "
+    "vote was historic and that construction could begin next spring."
+)
+VOTE_3 = (
+    "A day after the council vote, Mayor Elena Ruiz said the Northbridge tram line would be "
+    "built by Harlow Rail, which won the tender last year. Residents along the planned route "
+    "will be heard at a public hearing on Thursday, the council said, before the tracks are "
+    "laid."
+)
+HEARING = (
+    "Hundreds of residents packed the public hearing on the Northbridge tram route on "
+    "Thursday, objecting to tracks through the Old Mill district. Shopkeepers on Canal Street "
+    "said months of works would ruin them, and a petition with 5,000 signatures was handed to "
+    "the council."
+)
+HEARING_2 = (
+    "Old Mill residents and Canal Street shopkeepers filled the public hearing on the "
+    "Northbridge tram route on Thursday, demanding that the tracks be moved away from their "
+    "homes. Their petition carried 5,000 signatures."
+)
 
 
 def at(day: int) -> dt.datetime:
@@ -142,3 +175,35 @@ def test_the_same_input_gives_the_same_story_ids(tmp_path):
         digest = run(tmp_path / name, DAY_2, 22)
         ids.append([c.id for c in digest.continuity])
     assert ids[0] == ids[1] and len(set(ids[0])) == 3
+
+
+def test_a_new_event_on_the_same_subject_days_later_starts_its_own_story(tmp_path):
+    # The hearing's reports are as alike to the vote's latest report as reports of one event
+    # (they share its names, route and hearing); judged against the vote's three articles,
+    # as one run holding all five would judge them, they are another event.
+    path = tmp_path / "a.sqlite"
+    runs = [
+        ([article("vote-a", "City Post", VOTE, "Council funds the tram line", 20),
+          article("vote-b", "Metro Wire", VOTE_2, "Tram line approved", 20)], 20),
+        ([article("vote-c", "Evening Star", VOTE_3, "Harlow Rail to build the tram", 21)], 21),
+        ([article("hearing-a", "City Post", HEARING, "Residents object to tram route", 24),
+          article("hearing-b", "Metro Wire", HEARING_2, "Old Mill wants a new route", 24)], 24),
+    ]  # fmt: skip
+    for articles, day in runs:
+        run(path, articles, day)
+    with open_archive(path, write=False) as archive:
+        story = {row["id"]: row["story"] for row in archive.export()}
+    assert story["vote-a"] == story["vote-b"] == story["vote-c"]  # the vote continues
+    assert story["hearing-a"] == story["hearing-b"]
+    assert story["hearing-a"] != story["vote-a"]
+
+
+def test_a_run_keeps_each_articles_terms_as_the_grouping_reads_them(tmp_path):
+    path = tmp_path / "a.sqlite"
+    run(path, DAY_2, 22)
+    with open_archive(path, write=False) as archive:
+        kept = {stored.article.id: stored.terms for stored in archive.latest(10)}
+    read = {one.id: Terms.read(prepare(one), "english") for one in DAY_2}
+    assert {i: Terms.loads(kept[i]) for i in read} == read
+    assert any(terms.names for terms in read.values())  # names are kept apart from words
+    assert Terms.loads("") is None

@@ -134,3 +134,11 @@ def test_email_text_credits_every_sentence_and_lists_the_sources(briefing):
 )
 def test_safe_url_ignores_the_case_of_the_scheme(url, kept):
     assert safe_url(url) == (url if kept else "")
+
+
+def test_text_credits_every_sentence_with_its_outlets_and_coverage(briefing):
+    made = briefing()
+    text = render(made, "text")
+    assert made.items
+    for item in made.items:
+        assert f"{item.text} [{'; '.join(item.sources)}] (" in text

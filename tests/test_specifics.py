@@ -75,6 +75,9 @@ def test_rounding_is_agreement():
     assert not agree("3,000 residents", "3,600 residents")
     assert not agree("12 residents", "13 residents")  # exact counts
     assert agree("more than $1 million", "$1.1 million")
+    assert agree("fined $48 each", "fined $48.6 each")  # decimals dropped
+    assert agree("about six miles south", "about 6.5 miles south")
+    assert not agree("fined $48 each", "fined $49.6 each")
 
 
 def test_vague_quantities_are_ranges():
@@ -118,6 +121,7 @@ def test_different_kinds_never_conflict():
         "a 5k race",
         "a 1 in 3 chance",
         "a two-in-three chance",
+        "the shark struck about 4pm",
     ],
 )
 def test_names_times_scores_and_words_are_not_counts(text):
@@ -139,6 +143,8 @@ def test_ranges_are_one_specific():
     assert agree("about 200 to 300 feet above", "about 200 feet above")
     assert not agree("waited 20-25 minutes", "waited 30 minutes")
     assert len(specifics("12 and 16 people")) == 2  # "and" alone joins two counts
+    assert agree("to deport 2 to 3 million people", "to deport 2 million to 3 million people")
+    assert not agree("to deport 2 to 3 million people", "to deport 4 million people")
 
 
 def test_emergency_numbers_and_addresses_are_not_counts():
@@ -160,3 +166,11 @@ def test_ages_and_times_back_are_their_own_quantities():
     assert agree("Laura Cunliffe, 23, of Hoyland", "four kittens")  # not comparable
     assert one("four years ago he won").unit == "years ago"
     assert not agree("four years ago he won", "five years ago he won")
+
+
+def test_a_year_after_in_is_not_odds():
+    assert [s.text for s in specifics("a rate of 12.5 percent in 2009 and 14 percent")] == [
+        "12.5 percent",
+        "2009",
+        "14 percent",
+    ]

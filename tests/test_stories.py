@@ -188,6 +188,15 @@ def test_wire_copies_are_found_within_a_story():
     assert copies([], "english") == []
 
 
+def test_a_copy_that_changes_a_figure_is_another_report():
+    text = "At least {} people were killed when a storm hit the coast, police said on Sunday."
+    five, nine, digits = (
+        Article(id=n, source=n, text=text.format(n)) for n in ("five", "nine", "5")
+    )
+    assert copies([five, nine], "english") == [[0], [1]]
+    assert copies([five, digits, nine], "english") == [[0, 1], [2]]  # "5" is "five"
+
+
 def test_names_are_capitalised_words_that_do_not_open_a_sentence():
     text = 'The mayor met Lisbet Haran in Keldmouth. "Rates rise," she said. Then Haran left.'
     assert name_terms(text, "english") == ("lisbet", "haran", "keldmouth", "haran")
@@ -424,3 +433,29 @@ def test_explain_shows_only_what_most_of_a_storys_articles_share():
     calvara, tarnby = stories.explain(quakes, [[0, 1], [2, 3]], "english")
     assert set(calvara.names) == {"Calvara", "Port", "Ellery"}
     assert {"Tarnby", "Norvania", "Agency"} <= set(tarnby.names)
+
+
+def test_a_background_of_other_news_counts_in_the_idf_but_is_not_grouped():
+    # Alone, two reports on one subject (a strike's start and its end) are joined by the
+    # subject's words; among news where those words are common, they are two events.
+    start = Article(
+        "start",
+        "A",
+        "the harbour ferry strike stopped ferries again. dockers marched past "
+        "the fish market and sang.",
+        published="2026-11-20",
+    )
+    end = Article(
+        "end",
+        "B",
+        "the harbour ferry strike ended with a pay deal. commuters cheered on the "
+        "crowded morning boats.",
+        published="2026-11-21",
+    )
+    others = [
+        Article(f"notice-{i}", "C", f"the harbour ferry strike notice number {i} was posted.",
+                published="2026-11-01")
+        for i in range(300)
+    ]  # fmt: skip
+    assert group([start, end], "english") == [[0, 1]]
+    assert group([start, end], "english", background=others) == [[0], [1]]
