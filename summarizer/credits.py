@@ -153,6 +153,15 @@ def _apart(x: Specific, y: Specific) -> bool:
     return low / high > FAR_APART and not slip
 
 
+def _later(times: Sequence[dt.datetime | None], than: Sequence[dt.datetime | None]) -> bool:
+    """Whether every one of `times` is known and after every one of `than` (all known)."""
+    known = [t for t in times if t is not None]
+    before = [t for t in than if t is not None]
+    if not known or not before or len(known) < len(times) or len(before) < len(than):
+        return False
+    return min(known) > max(before)
+
+
 def _same_number(x: Specific, z: Specific) -> bool:
     """Two counts of one number, one of them bare ("13-year-old Doris and Valerie, 12"
     gives 12 as Valerie's age)."""
@@ -221,14 +230,17 @@ class _Finder:
         sources = tuple(dict.fromkeys(self.articles[a].source for a in kept if a in self.articles))
         if not sources:  # only the representative's own article can never dispute itself
             return item
+        credited = [self.articles[a].published_at for a in kept if a in self.articles]
         claims = []
         for value, found in disputing.items():
             outlets = tuple(dict.fromkeys(self.sentences[i].source for _, i in found))
             outlets = tuple(o for o in outlets if o not in sources)
             if outlets:
                 first = found[0][1]
+                times = [self.articles[a].published_at for a, _ in found if a in self.articles]
+                later = _later(times, credited)
                 claims.append(
-                    Claim(value, self.sentences[first].text, outlets, self._published(found))
+                    Claim(value, self.sentences[first].text, outlets, self._published(found), later)
                 )
         return replace(item, sources=sources, article_ids=kept, disputes=tuple(claims))
 

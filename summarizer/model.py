@@ -65,12 +65,15 @@ class Sentence:
 @dataclass(frozen=True, slots=True)
 class Claim:
     """One version of a disputed detail: the value, one sentence that states it (verbatim),
-    the outlets that state it, and when the earliest of them was published ("" unknown)."""
+    the outlets that state it, and when the earliest of them was published ("" unknown).
+    `later` marks, on an item, a version published after every credited one: an update
+    of the item's figure rather than a dispute of it."""
 
     value: str
     text: str
     sources: tuple[str, ...]
     published: str = ""
+    later: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -102,8 +105,19 @@ class Item:
 
     @property
     def disputed_by(self) -> tuple[str, ...]:
-        """The outlets whose sentence in the cluster gives other specifics."""
-        return tuple(dict.fromkeys(s for claim in self.disputes for s in claim.sources))
+        """The outlets whose sentence in the cluster gives other specifics, published no
+        later than every credited outlet's (the others updated the figure)."""
+        return tuple(
+            dict.fromkeys(s for claim in self.disputes if not claim.later for s in claim.sources)
+        )
+
+    @property
+    def updated_by(self) -> tuple[str, ...]:
+        """The outlets whose sentence in the cluster gives other specifics, published after
+        every credited outlet's: a later figure."""
+        return tuple(
+            dict.fromkeys(s for claim in self.disputes if claim.later for s in claim.sources)
+        )
 
 
 @dataclass(frozen=True, slots=True)

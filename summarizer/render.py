@@ -59,6 +59,7 @@ def context(briefing: Briefing) -> dict[str, Any]:
                 "articles": list(item.article_ids),
                 "coverage": f"{len(item.sources)} of {len(outlets)} sources",
                 "disputed_by": list(item.disputed_by),
+                "updated_by": list(item.updated_by),
             }
             for item in briefing.items
         ],
@@ -99,9 +100,12 @@ def _disagreements(found: Sequence[Disagreement]) -> list[dict[str, Any]]:
 
 def _with_disputes(data: dict[str, Any], items: Sequence[Item]) -> None:
     """Adds to each item of `data` (for the templates, not JSON) the versions disputing
-    it, as text: "Morning Post: 21"."""
+    it, as text: "Morning Post: 21", and apart from them (`updates`) the later ones."""
     for shown, item in zip(data["items"], items, strict=True):
-        shown["disputes"] = [f"{'; '.join(c.sources)}: {c.value}" for c in item.disputes]
+        shown["disputes"] = [
+            f"{'; '.join(c.sources)}: {c.value}" for c in item.disputes if not c.later
+        ]
+        shown["updates"] = [f"{'; '.join(c.sources)}: {c.value}" for c in item.disputes if c.later]
 
 
 def digest_context(digest: Digest) -> dict[str, Any]:
@@ -124,7 +128,12 @@ def digest_context(digest: Digest) -> dict[str, Any]:
                 "coverage": _count(len(outlets), "outlet")
                 + (f", {_count(count, 'article')}" if count > 1 else ""),
                 "items": [
-                    {"text": i.text, "sources": list(i.sources), "disputed_by": list(i.disputed_by)}
+                    {
+                        "text": i.text,
+                        "sources": list(i.sources),
+                        "disputed_by": list(i.disputed_by),
+                        "updated_by": list(i.updated_by),
+                    }
                     for i in story.items
                 ],
                 "disagreements": _disagreements(story.disagreements),

@@ -231,3 +231,36 @@ def test_the_others_are_not_all():
         "Police found nine other children living in squalor in the family home on Monday.",
     ).disagreements
     assert found == ()
+
+
+def test_a_later_figure_on_an_item_is_an_update_not_a_dispute():
+    killed = "people were killed when a storm hit the coast on Sunday, police said."
+    articles = [
+        Article(
+            "u1",
+            "Wire A",
+            f"At least five {killed} Power was cut to 40,000 homes.",
+            published="2026-11-22T08:00",
+        ),
+        Article(
+            "u2",
+            "Wire B",
+            f"At least nine {killed} Power was cut to 40,000 homes.",
+            published="2026-11-22T18:00",
+        ),
+        Article(
+            "u3",
+            "Wire C",
+            "A storm hit the coast on Sunday, killing at least 5 people, "
+            "police said. Some 40,000 homes lost power.",
+            published="2026-11-22T12:00",
+        ),
+    ]
+    briefing = summarize(articles)
+    (toll,) = [item for item in briefing.items if "killed" in item.text]
+    assert "five" in toll.text and toll.sources == ("Wire A", "Wire C")
+    assert toll.updated_by == ("Wire B",) and toll.disputed_by == ()
+    item = json.loads(render(briefing, "json"))["items"][briefing.items.index(toll)]
+    assert item["updated_by"] == ["Wire B"] and item["disputed_by"] == []
+    markdown = render(briefing, "markdown")
+    assert "**Updated later** by Wire B: nine" in markdown and "**Disputed**" not in markdown

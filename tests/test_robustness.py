@@ -199,6 +199,7 @@ def test_sources_in_another_language(tmp_path):
         "articles": ["el-mundo", "el-pais"],
         "coverage": "2 of 2 sources",
         "disputed_by": [],
+        "updated_by": [],
     }
     assert len(items) == 3
 
