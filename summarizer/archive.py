@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .config import LOCK_WAIT
+from .config import LOCK_WAIT, read_config_file
 from .errors import ArchiveBusyError, ArchiveError, ConfigError
 from .fetch import Page, fetch
 from .links import canonical_url
@@ -163,26 +163,9 @@ def configured_path(environ: Mapping[str, str]) -> Path | None:
     The file is `SUMMARIZER_CONFIG`, else `$XDG_CONFIG_HOME/summarizer/config.toml`, else
     `~/.config/summarizer/config.toml`; `~` in the path is expanded.
     """
-    if "SUMMARIZER_CONFIG" in environ:
-        path = Path(environ["SUMMARIZER_CONFIG"])
-        if not path.is_file():
-            raise ConfigError(f"SUMMARIZER_CONFIG names no file: {path}")
-    elif "XDG_CONFIG_HOME" in environ or "HOME" in environ:
-        base = environ.get("XDG_CONFIG_HOME") or str(Path(environ["HOME"]) / ".config")
-        path = Path(base) / "summarizer" / "config.toml"
-        if not path.is_file():
-            return None
-    else:
-        return None
-    import tomllib
-
-    try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as error:
-        raise ConfigError(f"cannot read the config file {path}: {error}") from None
-    unknown = sorted(set(data) - {"archive"})
-    if unknown:
-        raise ConfigError(f"unknown key {unknown[0]!r} in {path}; the keys are: archive")
+    data, path = read_config_file(
+        environ, "SUMMARIZER_CONFIG", "config.toml", ["archive"], "the config file"
+    )
     if "archive" not in data:
         return None
     if not isinstance(data["archive"], str) or not data["archive"].strip():

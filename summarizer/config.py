@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from .errors import ConfigError
 from .languages import stopwords
@@ -47,3 +49,40 @@ class Settings:
         if self.sentences is None and self.words is None:
             return DEFAULT_SENTENCES
         return self.sentences
+
+
+def config_dir(environ: Mapping[str, str]) -> Path | None:
+    """Our folder of config files: `$XDG_CONFIG_HOME/summarizer`, else
+    `~/.config/summarizer`; None when neither variable is set."""
+    base = environ.get("XDG_CONFIG_HOME") or (
+        str(Path(environ["HOME"]) / ".config") if environ.get("HOME") else ""
+    )
+    return Path(base) / "summarizer" if base else None
+
+
+def read_config_file(
+    environ: Mapping[str, str], variable: str, name: str, keys: Sequence[str], what: str
+) -> tuple[dict[str, Any], Path | None]:
+    """The TOML settings of the file `variable` names, else of `name` in `config_dir`, and
+    that file; ({}, None) when there is none. Raises `ConfigError` when `variable` names
+    no file, the file cannot be read as TOML, or it holds a key not in `keys`; `what`
+    names the file in those messages ("the SMTP config file")."""
+    if variable in environ:
+        path = Path(environ[variable])
+        if not path.is_file():
+            raise ConfigError(f"{variable} names no file: {path}")
+    else:
+        folder = config_dir(environ)
+        if folder is None or not (folder / name).is_file():
+            return {}, None
+        path = folder / name
+    import tomllib
+
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as error:
+        raise ConfigError(f"cannot read {what} {path}: {error}") from None
+    unknown = sorted(set(data) - set(keys))
+    if unknown:
+        raise ConfigError(f"unknown key {unknown[0]!r} in {path}; the keys are: {', '.join(keys)}")
+    return data, path

@@ -29,6 +29,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
 
+from .config import read_config_file
 from .errors import ConfigError, DeliveryError, RenderError
 
 log = logging.getLogger(__name__)
@@ -318,27 +319,14 @@ def _number(key: str, value: Any, kind: type[int] | type[float]) -> int | float:
 
 def _config_file(environ: Mapping[str, str]) -> dict[str, object]:
     """The config file's settings, if there is one; {} when there is none."""
-    if ENV_PREFIX + "CONFIG" in environ:
-        path = Path(environ[ENV_PREFIX + "CONFIG"])
-        if not path.is_file():
-            raise ConfigError(f"{ENV_PREFIX}CONFIG names no file: {path}")
-    elif "XDG_CONFIG_HOME" in environ or "HOME" in environ:
-        base = environ.get("XDG_CONFIG_HOME") or str(Path(environ["HOME"]) / ".config")
-        path = Path(base) / "summarizer" / "smtp.toml"
-        if not path.is_file():
-            return {}
-    else:
-        return {}
-    import tomllib
-
-    try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as error:
-        raise ConfigError(f"cannot read the SMTP config file {path}: {error}") from None
-    unknown = sorted(set(data) - set(KEYS))
-    if unknown:
-        raise ConfigError(f"unknown key {unknown[0]!r} in {path}; the keys are: {', '.join(KEYS)}")
-    if "password" in data and path.stat().st_mode & (stat.S_IRWXG | stat.S_IRWXO):
+    data, path = read_config_file(
+        environ, ENV_PREFIX + "CONFIG", "smtp.toml", KEYS, "the SMTP config file"
+    )
+    if (
+        path is not None
+        and "password" in data
+        and path.stat().st_mode & (stat.S_IRWXG | stat.S_IRWXO)
+    ):
         raise ConfigError(f"{path} holds a password but others may read it: chmod 600 {path}")
     return data
 

@@ -36,6 +36,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
+from ..config import config_dir
 from ..errors import ConfigError
 from ..links import canonical_url
 from ..model import Article
@@ -176,14 +177,11 @@ def default_outlets_path(environ: Mapping[str, str] | None = None) -> Path | Non
     """Where the outlets file is looked for when `--outlets` is not given:
     `$XDG_CONFIG_HOME/summarizer/outlets.toml` (else `~/.config/...`), or `outlets.csv`
     there; None when neither exists."""
-    environ = os.environ if environ is None else environ
-    base = environ.get("XDG_CONFIG_HOME") or (
-        str(Path(environ["HOME"]) / ".config") if environ.get("HOME") else ""
-    )
-    if not base:
+    folder = config_dir(os.environ if environ is None else environ)
+    if folder is None:
         return None
     for name in ("outlets.toml", "outlets.csv"):
-        path = Path(base) / "summarizer" / name
+        path = folder / name
         if path.is_file():
             return path
     return None
