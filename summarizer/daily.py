@@ -80,7 +80,7 @@ def brief(
 
 def prominent_first(stories: Sequence[Sequence[Article]]) -> list[int]:
     """Indices into `stories`, most outlets first, then the latest article, then as given."""
-    keys = [(*_prominence(story), number) for number, story in enumerate(stories)]
+    keys = [(*prominence(story), number) for number, story in enumerate(stories)]
     return sorted(range(len(stories)), key=keys.__getitem__)
 
 
@@ -92,7 +92,7 @@ def summarize_stories(
 ) -> tuple[Briefing, ...]:
     """One `Briefing` per story of cleaned articles, in order (see `brief`)."""
     work = [list(story) for story in stories]
-    done = _map(partial(_story, settings=settings), work, jobs)
+    done = _map(partial(summarize_story, settings=settings), work, jobs)
     return tuple(progress(done, len(work)) if progress else done)
 
 
@@ -125,7 +125,7 @@ def published_on(articles: Sequence[Article], date: dt.date) -> list[Article]:
     return kept
 
 
-def _prominence(story: Sequence[Article]) -> tuple[int, float]:
+def prominence(story: Sequence[Article]) -> tuple[int, float]:
     """Sort key: most outlets first, then the latest article first."""
     outlets = {article.source for article in story}
     times = [article.published_at for article in story]
@@ -137,7 +137,10 @@ def _seconds(time: dt.datetime) -> float:
     return time.hour * 3600.0 + time.minute * 60.0 + time.second
 
 
-def _story(articles: list[Article], settings: Settings) -> Briefing:
+def summarize_story(articles: list[Article], settings: Settings) -> Briefing:
+    """One story's briefing from its (cleaned) articles: near-identical copies summarized
+    once, each copy credited with what it prints; a story with no usable sentence has no
+    items. The local and the cluster path (`distributed.py`) both call it."""
     copy_groups = copies(articles, settings.language)
     originals = [articles[members[0]] for members in copy_groups]
     try:

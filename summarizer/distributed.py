@@ -16,7 +16,7 @@ Then, with the whole pool's vocabulary and document frequencies merged on the wo
 3. each pair of partitions computes its candidates' similarity; the pairs at least
    `stories.THRESHOLD` alike are reduced, `FOREST_FAN_IN` sets at a time, to a maximum
    spanning forest, which has the same connected components at every threshold, and one
-   worker finds the components (split while too large) as `stories._split` does;
+   worker finds the components (split while too large) as `stories.split_components` does;
 4. a shuffle on the components brings each component's articles together, and a worker
    groups it into stories (`stories.group_part`);
 5. only the most prominent stories' keys come back here; the workers that hold those
@@ -46,7 +46,7 @@ import numpy as np
 from scipy import sparse
 
 from .config import DEFAULT_LANGUAGE, Settings
-from .daily import DEFAULT_SENTENCES_PER_STORY, DEFAULT_STORIES, _prominence, _story
+from .daily import DEFAULT_SENTENCES_PER_STORY, DEFAULT_STORIES, prominence, summarize_story
 from .errors import ClusterError, ConfigError, InputError
 from .fetch import TIMEOUT, is_url
 from .ingest import SUFFIXES, read_json, read_paths
@@ -61,7 +61,6 @@ from .stories import (
     INDEX_FLOOR,
     MIN_DOCUMENTS,
     THRESHOLD,
-    _split,
     article_terms,
     common_name_limit,
     group,
@@ -69,6 +68,7 @@ from .stories import (
     index_terms,
     pair_similarity,
     publication_days,
+    split_components,
 )
 
 log = logging.getLogger(__name__)
@@ -122,7 +122,7 @@ class _Vectors:
 @dataclass(frozen=True, slots=True)
 class _Bucket:
     """Stories found on one worker: its articles by index in the pool, and each story's
-    indices (ascending) and prominence key (`daily._prominence`)."""
+    indices (ascending) and prominence key (`daily.prominence`)."""
 
     articles: dict[int, Article]
     stories: list[list[int]]
@@ -402,7 +402,7 @@ def _grouped(
         for q in range(p, n_parts)
     ]
     # Only a maximum spanning forest of the edges reaches one worker: it has the same
-    # components as the edges at every threshold, so `stories._split` cuts it alike.
+    # components as the edges at every threshold, so `stories.split_components` cuts it alike.
     while len(edges) > 1:
         edges = [
             submit(_forest, total, *edges[k : k + FOREST_FAN_IN])
@@ -579,7 +579,9 @@ def _labels(total: int, limit: int, edges: _Edges) -> np.ndarray:
     """The component (of at most `limit` articles) of each article of the pool."""
     rows, cols, weights = edges
     labels = np.empty(total, dtype=np.int64)
-    parts = _split(np.arange(total), rows.astype(np.intp), cols.astype(np.intp), weights, limit)
+    parts = split_components(
+        np.arange(total), rows.astype(np.intp), cols.astype(np.intp), weights, limit
+    )
     for number, members in enumerate(parts):
         labels[members] = number
     return labels
@@ -636,7 +638,7 @@ def _keyed(articles: dict[int, Article], stories: list[list[int]]) -> _Bucket:
     keys = []
     for story in stories:
         # `daily.prominent_first`'s order: its key, then the story's place in the pool
-        keys.append((*_prominence([articles[i] for i in story]), story[0]))
+        keys.append((*prominence([articles[i] for i in story]), story[0]))
     return _Bucket(articles=articles, stories=stories, keys=keys)
 
 
@@ -655,5 +657,6 @@ def _indices(bucket: _Bucket) -> list[list[int]]:
 def _summarize(bucket: _Bucket, numbers: list[int], settings: Settings) -> list[Briefing]:
     """The briefings of the bucket's stories `numbers`, as `daily.brief` makes them."""
     return [
-        _story([bucket.articles[i] for i in bucket.stories[number]], settings) for number in numbers
+        summarize_story([bucket.articles[i] for i in bucket.stories[number]], settings)
+        for number in numbers
     ]

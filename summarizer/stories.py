@@ -386,7 +386,9 @@ def _components(
     side = (vectors, names, days)
     similarity = pair_similarity(side, rows, side, cols)
     keep = similarity >= THRESHOLD
-    return _split(np.arange(vectors.shape[0]), rows[keep], cols[keep], similarity[keep], limit)
+    return split_components(
+        np.arange(vectors.shape[0]), rows[keep], cols[keep], similarity[keep], limit
+    )
 
 
 def pair_similarity(
@@ -412,7 +414,7 @@ def pair_similarity(
     return similarity * _name_gate(shared.ravel() > 0, named_first[rows] & named_second[cols])
 
 
-def _split(
+def split_components(
     nodes: np.ndarray,
     rows: np.ndarray,
     cols: np.ndarray,
@@ -437,7 +439,9 @@ def _split(
             parts.append(members)
             continue
         inside = (labels[position[rows]] == c) & (weights >= raised)
-        parts.extend(_split(members, rows[inside], cols[inside], weights[inside], limit, raised))
+        parts.extend(
+            split_components(members, rows[inside], cols[inside], weights[inside], limit, raised)
+        )
     return parts
 
 
