@@ -307,8 +307,22 @@ def brief(
         ),
     ] = None,
     archive_wait: ArchiveWait = LOCK_WAIT,
+    write_empty: Annotated[
+        bool,
+        typer.Option(
+            "--write-empty",
+            help="With --archive: write (and mail) the digest even when no story is new. "
+            "Without it, such a run writes and sends nothing, says so on standard error "
+            "and exits 0.",
+            rich_help_panel=_ARCHIVE,
+        ),
+    ] = False,
 ) -> None:
     """A day's articles from many outlets become one briefing, one entry per story.
+
+    With --archive, a run in which nothing is new (every article read was archived by an
+    earlier run, or the feeds answered 304 Not Modified) writes no digest and sends no
+    mail, unless --write-empty.
 
     With --scheduler or --workers, the files (folders and glob patterns of JSON Lines,
     Parquet or any format PATHS takes) are read and grouped on a Dask cluster, and the digest is
@@ -323,6 +337,10 @@ def brief(
         archive = _archive_path(archive)
         if since is not None and archive is None:
             raise ConfigError("--since needs an --archive (or `archive` in the config file)")
+        if write_empty and archive is None:
+            raise ConfigError(
+                "--write-empty needs an --archive (without one, a run with no articles is an error)"
+            )
         if since is not None and date is not None:
             raise ConfigError("give --since or --date, not both")
         try:
@@ -362,7 +380,17 @@ def brief(
         if archive is not None:
             remember = (settings, day, since or "last", max_stories, jobs, follow, timeout)
             _brief_archived(
-                archive, archive_wait, paths, remember, named, explain, fmt, output, mail, eml
+                archive,
+                archive_wait,
+                paths,
+                remember,
+                named,
+                explain,
+                fmt,
+                output,
+                mail,
+                eml,
+                write_empty=write_empty,
             )
             return
         articles = read_paths(paths, sys.stdin.buffer, timeout=timeout, jobs=jobs, outlets=named)
@@ -431,8 +459,14 @@ def _brief_archived(
     output: Path | None,
     mail: MailSettings | None,
     eml: Path | None,
+    *,
+    write_empty: bool,
 ) -> None:
-    """`brief` on an archive, in one transaction that ends only after the digest is out."""
+    """`brief` on an archive, in one transaction that ends only after the digest is out.
+
+    A digest of no story is written (and mailed) only with `write_empty`; otherwise the
+    run says so on standard error and leaves --output, out/ and the mailboxes alone (the
+    feeds' validators are still kept, and no briefing is recorded)."""
     import datetime as dt
 
     from .archive import open_archive
@@ -461,8 +495,26 @@ def _brief_archived(
             progress=_progress("summarizing"),
             explain=explain,
         )
+        if not digest.stories and not write_empty:
+            typer.echo(_nothing_new(since, len(articles)), err=True)
+            return
         where = _publish(digest, fmt, output, settings.templates, mail, eml)
-        archive.written(briefing, where)
+        if briefing is not None:
+            archive.written(briefing, where)
+
+
+def _nothing_new(since: str, read: int) -> str:
+    """The line a run with nothing new prints instead of an empty digest."""
+    from .history import SINCE_LAST
+
+    if since != SINCE_LAST:
+        why = f"no story gained articles since {since}"
+    elif read:
+        which = "the article read was" if read == 1 else f"all {read} articles read were"
+        why = f"{which} archived by earlier runs"
+    else:
+        why = "the feeds had nothing new (304 Not Modified)"
+    return f"nothing new: {why}; no digest written or sent (--write-empty writes one anyway)"
 
 
 @app.command()

@@ -96,9 +96,11 @@ def brief(
     progress: Progress[Briefing] | None = None,
     story_days: int = STORY_DAYS,
     explain: bool = False,
-) -> tuple[Digest, int]:
+) -> tuple[Digest, int | None]:
     """Archive `fresh` (articles `unseen` returned) and brief what is new; returns the
-    digest and the number `Archive.written` takes.
+    digest and the number `Archive.written` takes, or None when no story gained articles
+    (the digest is empty then, and no briefing is recorded: the next run's "new" marks
+    are as if this run had not been).
 
     `since` is "last" (what no earlier run saw) or a time or day in ISO 8601 (UTC): the
     stories that gained articles first seen from then on are briefed. `date` briefs
@@ -154,14 +156,16 @@ def brief(
         )
         shown.append((numbers[i], story.title, [item.text for item in story.items]))
     articles = sum(len(members) for members in groups)
-    briefing = archive.add_briefing(
-        now=run,
-        date=date.isoformat() if date else "",
-        since=start,
-        articles=articles,
-        new_articles=len(fresh),
-        shown=shown,
-    )
+    briefing = None
+    if shown:
+        briefing = archive.add_briefing(
+            now=run,
+            date=date.isoformat() if date else "",
+            since=start,
+            articles=articles,
+            new_articles=len(fresh),
+            shown=shown,
+        )
     digest = Digest(
         date=date.isoformat() if date else "",
         stories=stories,

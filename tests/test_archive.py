@@ -73,10 +73,43 @@ def test_brief_with_an_archive_adds_ids_statuses_and_new_marks_to_the_json(tmp_p
     assert second["new_articles"] == 4
     statuses = {s["status"] for s in second["stories"]}
     assert statuses == {"new", "developing"}
-    again = json.loads(invoke("brief", both, "--archive", archive, "-f", "json").stdout)
-    assert again["new_articles"] == 0 and again["stories"] == []
+    again = invoke("brief", both, "--archive", archive, "-f", "json")
+    assert again.exit_code == 0 and again.stdout == ""
+    assert again.stderr.startswith("nothing new: all 6 articles read were archived")
     assert query(archive, "SELECT count(*) FROM articles") == [(6,)]
-    assert query(archive, "SELECT written FROM briefings") == [("standard output",)] * 3
+    assert query(archive, "SELECT written FROM briefings") == [("standard output",)] * 2
+    forced = invoke("brief", both, "--archive", archive, "-f", "json", "--write-empty")
+    assert forced.exit_code == 0 and forced.stderr == ""
+    empty = json.loads(forced.stdout)
+    assert empty["new_articles"] == 0 and empty["stories"] == []
+    assert query(archive, "SELECT count(*) FROM briefings") == [(2,)]  # a briefing of nothing
+
+
+def test_a_run_with_nothing_new_leaves_the_last_digest_as_it_was(tmp_path):
+    """A cron job that writes to one path every morning keeps yesterday's digest on a
+    morning with no news, rather than an empty one; exit 0, one line on standard error."""
+    archive, out = tmp_path / "news.sqlite", tmp_path / "latest.html"
+    day_1 = jsonl(tmp_path / "d1.jsonl", DAY_1)
+    first = invoke("brief", day_1, "--archive", archive, "-f", "html", "-o", out)
+    assert first.exit_code == 0, first.output
+    written = out.read_bytes()
+    assert b"Rates up again" in written
+    stamp = out.stat().st_mtime_ns
+    before = dump(archive)
+    for since in ([], ["--since", "2026-12-01"]):
+        again = invoke("brief", day_1, "--archive", archive, "-f", "html", "-o", out, *since)
+        assert again.exit_code == 0 and again.stdout == ""
+        assert len(again.stderr.splitlines()) == 1
+        assert out.read_bytes() == written and out.stat().st_mtime_ns == stamp
+        assert sorted(p.name for p in tmp_path.iterdir()) == [
+            "d1.jsonl",
+            "latest.html",
+            "news.sqlite",
+        ]
+    assert "no story gained articles since 2026-12-01" in again.stderr
+    assert dump(archive) == before  # no briefing recorded (and no feeds: files only)
+    forced = invoke("brief", day_1, "--archive", archive, "-f", "html", "-o", out, "--write-empty")
+    assert forced.exit_code == 0 and "0 of 0 stories" in out.read_text(encoding="utf-8")
 
 
 def test_markdown_says_new_or_developing(tmp_path):
@@ -112,6 +145,7 @@ def test_the_config_file_names_the_archive(tmp_path):
         (["--since", "last"], "--since needs an --archive"),
         (["--archive", "A", "--since", "last", "--date", "2026-11-21"], "not both"),
         (["--archive", "A", "--since", "yesterday"], "--since must be 'last' or a day"),
+        (["--write-empty"], "--write-empty needs an --archive"),
     ],
 )
 def test_since_is_checked(tmp_path, args, message):
@@ -378,7 +412,7 @@ def test_feeds_are_fetched_conditionally_and_archived_links_are_not_fetched_agai
     assert second.exit_code == 0, second.output
     assert Feed.requests == ["/feed.rss"] and Feed.not_modified == 1
     assert Feed.conditional == [('"v1"', "Sun, 22 Nov 2026 01:00:00 GMT")]
-    assert json.loads(second.stdout)["new_articles"] == 0
+    assert second.stdout == "" and "the feeds had nothing new (304 Not Modified)" in second.stderr
     assert query(path, "SELECT etag, last_status FROM feeds") == [('"v1"', 304)]
     # Changed: the feed again, and only the new entry's link.
     Feed.items.append(("final", DAY_2[3].title, DAY_2[3].text))

@@ -686,6 +686,22 @@ def test_a_morning_run_on_an_archive_mails_what_is_new_and_a_failed_send_is_not_
     assert articles() == 5 and len(inbox.messages) == 1
     html = inbox.messages[0][1].get_body(("html",)).get_content()
     assert "legitimate targets for destruction" in html and ">New</p>" in html
+    kept = sorted((workdir / "out").iterdir())
+    contents = [path.read_bytes() for path in kept]
+    # The next morning nothing is new: no empty mail, no new digest, nothing overwritten.
     again = invoke(*brief, "--smtp-port", port, env=PLAIN)
     assert again.exit_code == 0 and articles() == 5
+    assert again.stdout == ""
+    assert again.stderr == (
+        "nothing new: all 5 articles read were archived by earlier runs; no digest written "
+        "or sent (--write-empty writes one anyway)\n"
+    )
+    assert len(inbox.messages) == 1 and inbox.attempts == 1
+    assert sorted((workdir / "out").iterdir()) == kept
+    assert [path.read_bytes() for path in kept] == contents
+    # An editor who wants a mail every morning asks for it.
+    forced = invoke(*brief, "--smtp-port", port, "--write-empty", env=PLAIN)
+    assert forced.exit_code == 0, forced.stderr
+    assert len(inbox.messages) == 2
     assert "0 of 0 stories" in inbox.messages[1][1].get_body(("plain",)).get_content()
+    assert len(list((workdir / "out").iterdir())) == len(kept) + 1
