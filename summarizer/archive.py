@@ -477,15 +477,13 @@ class Archive:
         ).fetchone()
         return str(row[0]), str(row[1])
 
-    def last_shown(self, story: int) -> set[str]:
-        """The sentences the last briefing that showed `story` gave it (none if none did)."""
-        row = self.connection.execute(
-            "SELECT max(briefing) FROM briefing_stories WHERE story = ?", (story,)
-        ).fetchone()
-        if row[0] is None:
-            return set()
+    def shown(self, story: int) -> set[str]:
+        """The sentences every earlier briefing that showed `story` gave it (indexes
+        `briefing_stories_by_story`, then `briefing_items`' key)."""
         rows = self.connection.execute(
-            "SELECT text FROM briefing_items WHERE briefing = ? AND story = ?", (row[0], story)
+            "SELECT i.text FROM briefing_stories s JOIN briefing_items i"
+            " ON i.briefing = s.briefing AND i.story = s.story WHERE s.story = ?",
+            (story,),
         )
         return {str(text) for (text,) in rows}
 

@@ -22,7 +22,7 @@ from functools import partial
 
 from .config import Settings
 from .errors import InputError
-from .model import Article, Briefing, Claim, Digest, Item, Progress
+from .model import Article, Briefing, Claim, Digest, Item, Progress, Seen
 from .pipeline import prepare, sentences_of, summarize_prepared
 from .segment import words
 from .stories import copies, group, headline
@@ -89,24 +89,35 @@ def summarize_stories(
     settings: Settings,
     jobs: int = 1,
     progress: Progress[Briefing] | None = None,
+    seen: Sequence[Seen | None] | None = None,
 ) -> tuple[Briefing, ...]:
-    """One `Briefing` per story of cleaned articles, in order (see `brief`)."""
+    """One `Briefing` per story of cleaned articles, in order (see `brief`); `seen`, one per
+    story, as `summarize_story` takes it."""
     work = [list(story) for story in stories]
-    done = _map(partial(summarize_story, settings=settings), work, jobs)
+    known: list[Seen | None] = list(seen) if seen is not None else [None] * len(work)
+    done = _map(partial(_summarize_seen, settings), work, known, jobs)
     return tuple(progress(done, len(work)) if progress else done)
 
 
+def _summarize_seen(settings: Settings, articles: list[Article], seen: Seen | None) -> Briefing:
+    return summarize_story(articles, settings, seen)
+
+
 def _map(
-    function: Callable[[list[Article]], Briefing], work: list[list[Article]], jobs: int
+    function: Callable[[list[Article], Seen | None], Briefing],
+    work: list[list[Article]],
+    seen: list[Seen | None],
+    jobs: int,
 ) -> Iterator[Briefing]:
-    """`function` over `work`, in order; in `jobs` processes when there is enough of it."""
+    """`function` over `work` and `seen`, in order; in `jobs` processes when there is
+    enough of it."""
     if jobs <= 1 or len(work) < PARALLEL_FROM:
-        yield from map(function, work)
+        yield from map(function, work, seen)
         return
     from concurrent.futures import ProcessPoolExecutor
 
     with ProcessPoolExecutor(max_workers=jobs) as pool:
-        yield from pool.map(function, work, chunksize=max(1, len(work) // (jobs * 16)))
+        yield from pool.map(function, work, seen, chunksize=max(1, len(work) // (jobs * 16)))
 
 
 def published_on(articles: Sequence[Article], date: dt.date) -> list[Article]:
@@ -137,14 +148,28 @@ def _seconds(time: dt.datetime) -> float:
     return time.hour * 3600.0 + time.minute * 60.0 + time.second
 
 
-def summarize_story(articles: list[Article], settings: Settings) -> Briefing:
+def summarize_story(
+    articles: list[Article], settings: Settings, seen: Seen | None = None
+) -> Briefing:
     """One story's briefing from its (cleaned) articles: near-identical copies summarized
     once, each copy credited with what it prints; a story with no usable sentence has no
-    items. The local and the cluster path (`distributed.py`) both call it."""
+    items. With `seen` (what the reader saw of the story before), what is new leads
+    (`select`); a copy's first article counts as seen when any copy of it was. The local
+    and the cluster path (`distributed.py`) both call it."""
     copy_groups = copies(articles, settings.language)
     originals = [articles[members[0]] for members in copy_groups]
+    if seen is not None:
+        seen = replace(
+            seen,
+            articles=seen.articles
+            | {
+                articles[members[0]].id
+                for members in copy_groups
+                if any(articles[i].id in seen.articles for i in members)
+            },
+        )
     try:
-        briefing = summarize_prepared(originals, settings)
+        briefing = summarize_prepared(originals, settings, seen=seen)
     except InputError:  # nothing but headlines or boilerplate: listed, with no sentences
         briefing = Briefing(title="", items=(), articles=(), ranker=settings.ranker)
     whole = _whole_copies(articles, copy_groups)

@@ -8,9 +8,10 @@ names, the core check), with the idf counted over at least `BACKGROUND` articles
 latest archived ones make up the rest); a new article grouped with a story's articles
 joins that story, else it starts one. Then it briefs, as `daily.brief` does, the stories
 that gained articles since `since` (or, with `date`, the stories with articles published
-that day), each marked "new" (first seen since `since`) or "developing", with the
-sentences the last briefing of that story did not show marked new; and records the
-briefing.
+that day), each marked "new" (first seen since `since`) or "developing"; and records the
+briefing. A story leads with what is new to its reader (`select`): the clusters with no
+sentence from an article archived before `since` and none that an earlier briefing of
+the story showed (`Seen`); their items are marked new.
 
 The settings were chosen with `python benchmarks/replay.py` (DUC 2003 and BASIL pooled,
 one run per publication day; BASIL's false continuations, then one id kept for its true
@@ -55,7 +56,7 @@ from .config import Settings
 from .daily import DEFAULT_SENTENCES_PER_STORY, DEFAULT_STORIES, prominent_first, summarize_stories
 from .errors import InputError
 from .links import canonical_url as _canonical_url
-from .model import Article, Briefing, Continuity, Digest, Progress
+from .model import Article, Briefing, Continuity, Digest, Progress, Seen
 from .pipeline import prepare
 from .stories import Terms, group
 from .stories import explain as why_joined
@@ -132,7 +133,16 @@ def brief(
     groups = [[stored.article for stored in by_story[s]] for s in numbers]
     order = prominent_first(groups)
     chosen = order[:max_stories] if max_stories else order
-    stories = summarize_stories([groups[i] for i in chosen], settings, jobs, progress)
+    seen = [  # what the reader saw of each story: its earlier articles, what was shown
+        Seen(
+            articles=frozenset(
+                st.article.id for st in by_story[numbers[i]] if st.first_seen < start
+            ),
+            sentences=frozenset(archive.shown(numbers[i])),
+        )
+        for i in chosen
+    ]
+    stories = summarize_stories([groups[i] for i in chosen], settings, jobs, progress, seen)
     if explain:  # as daily.brief: the pool is every story's articles
         pool_articles = [article for members in groups for article in members]
         starts = [0]
@@ -145,13 +155,12 @@ def brief(
     shown = []
     for i, story in zip(chosen, stories, strict=True):
         story_id, first_seen = archive.story(numbers[i])
-        before = archive.last_shown(numbers[i])
         continuity.append(
             Continuity(
                 id=story_id,
                 status="new" if first_seen >= start else "developing",
                 first_seen=first_seen[:19] + "Z",
-                new_items=tuple(item.text not in before for item in story.items),
+                new_items=tuple(item.new for item in story.items),
             )
         )
         shown.append((numbers[i], story.title, [item.text for item in story.items]))

@@ -94,7 +94,8 @@ class Disagreement:
 class Item:
     """One sentence of a briefing: the representative of a cluster and every outlet in it
     that agrees with it; `disputes` are the versions of outlets in the cluster whose
-    sentence gives other specifics (they are not credited)."""
+    sentence gives other specifics (they are not credited). `new` marks, when the pipeline
+    is told what the reader has seen (`Seen`), an item whose cluster holds none of it."""
 
     text: str
     sources: tuple[str, ...]
@@ -102,6 +103,7 @@ class Item:
     article_id: str
     position: int
     disputes: tuple[Claim, ...] = ()
+    new: bool = False  # with an archive: nothing in its cluster was seen before (`Seen`)
 
     @property
     def disputed_by(self) -> tuple[str, ...]:
@@ -147,13 +149,28 @@ class Briefing:
 
 
 @dataclass(frozen=True, slots=True)
+class Seen:
+    """What the reader of a story saw before this briefing (see `history`): the ids of
+    its articles an earlier run archived, and the sentences earlier briefings of it
+    showed. A sentence from one of those articles, or one of those sentences, is known;
+    a cluster with no known sentence is new, and leads the story (`select`)."""
+
+    articles: frozenset[str] = frozenset()
+    sentences: frozenset[str] = frozenset()
+
+    def knows(self, sentence: Sentence) -> bool:
+        """Whether the reader saw `sentence`, or the article it comes from, before."""
+        return sentence.article_id in self.articles or sentence.text in self.sentences
+
+
+@dataclass(frozen=True, slots=True)
 class Continuity:
     """What an archive remembers of a story in a digest (see `history`)."""
 
     id: str  # the story's id, the same in every run on one archive
     status: str  # "new" (first seen by this run) or "developing"
     first_seen: str  # when a run first saw it: ISO 8601, UTC, to the second
-    new_items: tuple[bool, ...]  # per item: not shown by the last briefing that showed the story
+    new_items: tuple[bool, ...]  # per item: `Item.new`, nothing in it seen before
 
 
 @dataclass(frozen=True, slots=True)

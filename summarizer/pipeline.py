@@ -11,7 +11,7 @@ from .config import Settings
 from .credits import check
 from .errors import InputError
 from .lexicon import analyse
-from .model import Article, Briefing, Sentence
+from .model import Article, Briefing, Seen, Sentence
 from .rank import make_ranker, rank
 from .segment import is_complete, split_lines, split_sentences, words
 from .select import select
@@ -82,8 +82,12 @@ def prepare(article: Article) -> Article:
     return clean(_head(article))
 
 
-def summarize_prepared(cleaned: Sequence[Article], settings: Settings) -> Briefing:
-    """`summarize` for articles that went through `prepare` already."""
+def summarize_prepared(
+    cleaned: Sequence[Article], settings: Settings, *, seen: Seen | None = None
+) -> Briefing:
+    """`summarize` for articles that went through `prepare` already. With `seen` (what the
+    reader saw of the story before: `history`), the clusters it holds nothing of lead the
+    briefing and their items are marked `new` (`select`)."""
     ranker = make_ranker(settings.ranker, settings.language)
     sentences = sentences_of(cleaned)
     if not sentences:
@@ -109,6 +113,7 @@ def summarize_prepared(cleaned: Sequence[Article], settings: Settings) -> Briefi
         max_sentences=settings.max_sentences,
         max_words=settings.words,
         fill=settings.fill,
+        known=None if seen is None else [seen.knows(sentence) for sentence in sentences],
     )
     credited, differences = check(sentences, labels, lexicon, items, cleaned, settings.language)
     return Briefing(

@@ -73,6 +73,10 @@ def test_brief_with_an_archive_adds_ids_statuses_and_new_marks_to_the_json(tmp_p
     assert second["new_articles"] == 4
     statuses = {s["status"] for s in second["stories"]}
     assert statuses == {"new", "developing"}
+    shown = {s["id"]: {i["text"] for i in s["items"]} for s in data["stories"]}
+    for story in second["stories"]:  # a developing story leads with what it had not shown
+        if story["status"] == "developing":
+            assert story["items"][0]["new"] and story["items"][0]["text"] not in shown[story["id"]]
     again = invoke("brief", both, "--archive", archive, "-f", "json")
     assert again.exit_code == 0 and again.stdout == ""
     assert again.stderr.startswith("nothing new: all 6 articles read were archived")

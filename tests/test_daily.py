@@ -65,9 +65,9 @@ def test_a_wire_copy_is_summarized_once_and_its_outlet_still_credited(news_pool,
 
     summarized = []
 
-    def recording(articles, settings):
+    def recording(articles, settings, **options):
         summarized.append([a.id for a in articles])
-        return real(articles, settings)
+        return real(articles, settings, **options)
 
     real = daily.summarize_prepared
     monkeypatch.setattr(daily, "summarize_prepared", recording)

@@ -7,11 +7,12 @@ import pytest
 
 from summarizer.archive import open_archive
 from summarizer.config import Settings
+from summarizer.daily import summarize_story
 from summarizer.errors import InputError
 from summarizer.history import brief, unseen
-from summarizer.model import Article
+from summarizer.model import Article, Seen
 from summarizer.pipeline import prepare
-from summarizer.render import digest_context
+from summarizer.render import digest_context, render
 from summarizer.stories import Terms
 from tests.conftest import FINAL, FLOOD, FLOOD_2, FLOOD_3, RATES, RATES_2
 
@@ -130,18 +131,71 @@ def test_a_story_keeps_its_id_across_days_and_is_marked_developing(replay):
     assert stories_3  # titled
 
 
-def test_items_are_new_unless_the_last_briefing_of_the_story_showed_them(replay):
+def test_items_are_new_when_nothing_in_them_was_seen_before_and_lead(replay):
+    # New: no credited article was archived by an earlier run, and no earlier briefing of
+    # the story showed the sentence. New items come first.
     _, digests = replay
-    seen: dict[str, set[str]] = {}
+    archived: set[str] = set()
+    shown: dict[str, set[str]] = {}
     flags = []
     for digest in digests:
-        for story in digest_context(digest)["stories"]:
-            before = seen.get(story["id"], set())
-            for item in story["items"]:
-                assert item["new"] is (item["text"] not in before)
-                flags.append(item["new"])
-            seen[story["id"]] = {item["text"] for item in story["items"]}
+        for story, known in zip(digest.stories, digest.continuity, strict=True):
+            before = shown.setdefault(known.id, set())
+            for item, new in zip(story.items, known.new_items, strict=True):
+                assert new is (not archived & set(item.article_ids) and item.text not in before)
+                flags.append(new)
+            assert list(known.new_items) == sorted(known.new_items, reverse=True)
+            before.update(item.text for item in story.items)
+        archived.update(a.id for story in digest.stories for a in story.articles)
     assert True in flags and False in flags
+
+
+def test_a_developing_story_leads_with_what_its_new_articles_report(replay):
+    path, (first, second, third) = replay
+    [flood] = third.stories
+    [known] = third.continuity
+    assert known.status == "developing"
+    shown = {
+        item.text
+        for digest in (first, second)
+        for story, c in zip(digest.stories, digest.continuity, strict=True)
+        if c.id == known.id
+        for item in story.items
+    }
+    # Day 3 brought one article (flood-e): the three missing were found alive. Its news
+    # leads, not the day before's most reported facts, which are still the best ranked.
+    assert flood.items[0].article_ids == ("flood-e",) and known.new_items[0]
+    assert "found the three people who had been missing" in flood.items[0].text
+    assert all(item.text not in shown for item in flood.items if item.new)
+    unaware = summarize_story(list(flood.articles), SETTINGS)
+    assert unaware.items[0].text in shown  # what the reader would have seen again
+    # Extractive, and credited as the story's briefing credits each sentence anyway.
+    every = {
+        i.text: i
+        for i in summarize_story(list(flood.articles), replace(SETTINGS, sentences=99)).items
+    }
+    for item in flood.items:
+        assert item.text in every
+        assert replace(item, new=False) == replace(every[item.text], new=False)
+    # The same runs on another archive give the same digest, byte for byte.
+    other = path.parent / "other.sqlite"
+    again = [run(other, articles, day) for articles, day in ((DAY_1, 21), (DAY_2, 22), (DAY_3, 23))]
+    assert render(again[-1], "json") == render(third, "json")
+
+
+def test_a_sentence_an_earlier_briefing_showed_is_not_new_from_another_article():
+    # An article the story's window no longer holds showed it; a new one reprints it.
+    articles = [
+        prepare(article("flood-a", "Coast Herald", FLOOD, "Floods hit Valencia", 22)),
+        prepare(article("flood-b", "Wire Service", FLOOD_2, "Three missing", 22)),
+    ]
+    plain = summarize_story(articles, SETTINGS)
+    lead = plain.items[0].text
+    told = summarize_story(articles, SETTINGS, Seen(sentences=frozenset([lead])))
+    assert [i.new for i in told.items] == [True, True] and lead not in {i.text for i in told.items}
+    nothing = summarize_story(articles, SETTINGS, Seen())
+    assert [replace(i, new=False) for i in nothing.items] == list(plain.items)
+    assert all(i.new for i in nothing.items) and not any(i.new for i in plain.items)
 
 
 def test_a_date_briefs_that_day_from_the_archive_and_the_input(replay):

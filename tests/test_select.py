@@ -104,3 +104,20 @@ def test_near_duplicate_representatives_are_not_both_chosen(make_sentence):
 
 def test_no_sentences():
     assert select([], [], [], analyse([], "english"), max_sentences=5, max_words=None) == []
+
+
+def test_clusters_the_reader_knows_nothing_of_are_taken_and_read_first(story):
+    # The reader saw article a: the flood and rates clusters hold a sentence of it.
+    known = [s.article_id == "a" for s in story[0]]
+    one = select(*story, max_sentences=1, max_words=None, known=known)
+    assert [(i.text, i.new) for i in one] == [(STORY[3][0], True)]  # the cup final
+    every = select(*story, max_sentences=None, max_words=None, known=known)
+    assert [i.text for i in every] == [STORY[3][0], STORY[2][0], STORY[1][0]]
+    assert [i.new for i in every] == [True, False, False]
+    credits = {i.text: (i.sources, i.article_ids) for i in run(story)}
+    assert all((i.sources, i.article_ids) == credits[i.text] for i in every)
+    # Knowing nothing marks every item new and changes nothing else; not asking marks none.
+    fresh = select(*story, max_sentences=2, max_words=None, known=[False] * len(STORY))
+    plain = run(story, max_sentences=2)
+    assert [(i.text, i.new) for i in fresh] == [(i.text, True) for i in plain]
+    assert not any(i.new for i in plain)
