@@ -20,7 +20,12 @@ yesterday's entries). Reported, per set:
   grouping's stories are events (`stories.py`), so where a set's true stories are topics
   followed for months (DUC 2003), this is the archive's own share, the other its
   grouping's;
-- time per run (median and slowest, seconds) and the peak memory of the process.
+- time per run (median and slowest, seconds) and the peak memory of the process;
+- leads of developing stories: of the stories briefed as developing, how many lead with a
+  sentence an earlier briefing of the story showed, and how many with one the reader has
+  seen nothing of (from articles no earlier run archived, not shown before), as briefed
+  and as the same articles summarized without what the reader saw (`daily.summarize_story`
+  without `Seen`: every story ranked as if it were fresh).
 
 Reads the data by path; it is not part of the tests.
 """
@@ -41,9 +46,10 @@ from pathlib import Path
 
 from summarizer.archive import open_archive
 from summarizer.config import Settings
+from summarizer.daily import summarize_story
 from summarizer.evaluate import load_stories
 from summarizer.history import brief, unseen
-from summarizer.model import Article
+from summarizer.model import Article, Digest
 
 
 def pool(data: Path, names: list[str]) -> tuple[list[Article], dict[str, str], dict[str, str]]:
@@ -60,25 +66,53 @@ def pool(data: Path, names: list[str]) -> tuple[list[Article], dict[str, str], d
     return articles, label, kind
 
 
-def replay(articles: list[Article], path: Path, story_days: int) -> tuple[list[float], int]:
-    """One run per publication day; the time of each, and the articles counted as new."""
+def replay(
+    articles: list[Article], path: Path, story_days: int
+) -> tuple[list[float], int, Counter[str]]:
+    """One run per publication day; the time of each, the articles counted as new, and
+    the leads of the developing stories (`leads`)."""
     by_day: dict[str, list[Article]] = defaultdict(list)
     for article in articles:
         by_day[article.published[:10]].append(article)
     days = sorted(by_day)
     seconds, counted = [], 0
     settings = Settings(sentences=2)
+    archived: set[str] = set()
+    shown: dict[str, set[str]] = defaultdict(set)
+    counts: Counter[str] = Counter()
     for number, day in enumerate(days):
         given = (by_day[days[number - 1]] if number else []) + by_day[day]
         now = dt.datetime.fromisoformat(day).replace(hour=23, tzinfo=dt.UTC)
         start = time.perf_counter()
         with open_archive(path) as archive:
-            digest, _ = brief(
-                archive, unseen(archive, given), settings, now=now, story_days=story_days
-            )
+            fresh = unseen(archive, given)
+            digest, _ = brief(archive, fresh, settings, now=now, story_days=story_days)
         seconds.append(time.perf_counter() - start)
         counted += digest.new_articles or 0
-    return seconds, counted
+        counts.update(leads(digest, archived, shown, settings))
+        archived.update(article.id for article in fresh)
+    return seconds, counted, counts
+
+
+def leads(
+    digest: Digest, archived: set[str], shown: dict[str, set[str]], settings: Settings
+) -> Counter[str]:
+    """Of the digest's developing stories: how many lead with a sentence shown before,
+    and how many with one the reader saw nothing of, as briefed and as ranked without
+    what the reader saw; then `shown` takes what the digest showed."""
+    counts: Counter[str] = Counter()
+    for story, known in zip(digest.stories, digest.continuity, strict=True):
+        before = shown[known.id]
+        if known.status == "developing" and story.items:
+            unaware = summarize_story(list(story.articles), settings)
+            counts["developing"] += 1
+            for name, lead in (("briefed", story.items[0]), ("unaware", unaware.items[0])):
+                counts[f"{name} shown"] += lead.text in before
+                counts[f"{name} new"] += lead.text not in before and not archived & set(
+                    lead.article_ids
+                )
+        before.update(item.text for item in story.items)
+    return counts
 
 
 def score(path: Path, label: dict[str, str], kind: dict[str, str]) -> dict[str, dict[str, float]]:
@@ -188,7 +222,7 @@ def main() -> int:
     for story_days in (int(d) for d in args.story_days.split(",")):
         with tempfile.TemporaryDirectory() as folder:
             path = Path(folder) / "replay.sqlite"
-            seconds, counted = replay(articles, path, story_days)
+            seconds, counted, lead = replay(articles, path, story_days)
             results = score(path, label, kind)
             against_run = score(path, grouped, kind)
             archived = sum(r["articles"] for r in results.values())
@@ -201,6 +235,12 @@ def main() -> int:
             )
         peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
         print(f"articles counted new over all runs: {counted}")
+        print(
+            f"developing stories briefed: {lead['developing']}; leading with a sentence shown "
+            f"before: {lead['briefed shown']} (ranked as if fresh: {lead['unaware shown']}); "
+            f"with one the reader saw nothing of: {lead['briefed new']} (ranked as if fresh: "
+            f"{lead['unaware new']})"
+        )
         for name, r in results.items():
             run = against_run[name]
             print(
