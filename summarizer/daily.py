@@ -154,7 +154,8 @@ def summarize_story(
     """One story's briefing from its (cleaned) articles: near-identical copies summarized
     once, each copy credited with what it prints; a story with no usable sentence has no
     items. With `seen` (what the reader saw of the story before), what is new leads
-    (`select`); a copy's first article counts as seen when any copy of it was. The local
+    (`select`), and the story is headed by an article that reports its first new item; a
+    copy's first article counts as seen when any copy of it was. The local
     and the cluster path (`distributed.py`) both call it."""
     copy_groups = copies(articles, settings.language)
     originals = [articles[members[0]] for members in copy_groups]
@@ -174,8 +175,11 @@ def summarize_story(
         briefing = Briefing(title="", items=(), articles=(), ranker=settings.ranker)
     whole = _whole_copies(articles, copy_groups)
     items = tuple(_credit_copies(item, articles, copy_groups, whole) for item in briefing.items)
+    # A story that leads with what is new is headed by an article that reports it.
+    news = [a for a in articles if items and items[0].new and a.id in items[0].article_ids]
     return Briefing(
-        title=headline(originals, settings.language)
+        title=headline(news, settings.language)
+        or headline(originals, settings.language)
         or headline(articles, settings.language)
         or _first_words(articles, items),
         items=items,

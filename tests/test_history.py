@@ -169,6 +169,8 @@ def test_a_developing_story_leads_with_what_its_new_articles_report(replay):
     assert all(item.text not in shown for item in flood.items if item.new)
     unaware = summarize_story(list(flood.articles), SETTINGS)
     assert unaware.items[0].text in shown  # what the reader would have seen again
+    # ...under the headline of an article that reports the news
+    assert (flood.title, unaware.title) == ("Missing three found alive", "Three missing in floods")
     # Extractive, and credited as the story's briefing credits each sentence anyway.
     every = {
         i.text: i
