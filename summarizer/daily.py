@@ -154,9 +154,9 @@ def summarize_story(
     """One story's briefing from its (cleaned) articles: near-identical copies summarized
     once, each copy credited with what it prints; a story with no usable sentence has no
     items. With `seen` (what the reader saw of the story before), what is new leads
-    (`select`), and the story is headed by an article that reports its first new item; a
-    copy's first article counts as seen when any copy of it was. The local
-    and the cluster path (`distributed.py`) both call it."""
+    (`select`), and a story with articles the reader saw is headed by an article that
+    reports its first new item; a copy's first article counts as seen when any copy of it
+    was. The local and the cluster path (`distributed.py`) both call it."""
     copy_groups = copies(articles, settings.language)
     originals = [articles[members[0]] for members in copy_groups]
     if seen is not None:
@@ -175,8 +175,11 @@ def summarize_story(
         briefing = Briefing(title="", items=(), articles=(), ranker=settings.ranker)
     whole = _whole_copies(articles, copy_groups)
     items = tuple(_credit_copies(item, articles, copy_groups, whole) for item in briefing.items)
-    # A story that leads with what is new is headed by an article that reports it.
-    news = [a for a in articles if items and items[0].new and a.id in items[0].article_ids]
+    # A story the reader saw before that leads with what is new is headed by an article
+    # that reports it (a fresh story keeps the title of its most central article).
+    developing = seen is not None and any(a.id in seen.articles for a in articles)
+    lead = items[0] if developing and items and items[0].new else None
+    news = [a for a in articles if lead and a.id in lead.article_ids]
     return Briefing(
         title=headline(news, settings.language)
         or headline(originals, settings.language)

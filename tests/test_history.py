@@ -198,6 +198,7 @@ def test_a_sentence_an_earlier_briefing_showed_is_not_new_from_another_article()
     nothing = summarize_story(articles, SETTINGS, Seen())
     assert [replace(i, new=False) for i in nothing.items] == list(plain.items)
     assert all(i.new for i in nothing.items) and not any(i.new for i in plain.items)
+    assert nothing.title == told.title == plain.title  # no article seen: the usual headline
 
 
 def test_a_date_briefs_that_day_from_the_archive_and_the_input(replay):
