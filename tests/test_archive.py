@@ -89,9 +89,10 @@ def test_brief_with_an_archive_adds_ids_statuses_and_new_marks_to_the_json(tmp_p
     assert query(archive, "SELECT count(*) FROM briefings") == [(2,)]  # a briefing of nothing
 
 
-def test_a_run_with_nothing_new_leaves_the_last_digest_as_it_was(tmp_path):
+def test_a_run_with_nothing_new_leaves_the_last_digest_as_it_was(tmp_path, monkeypatch):
     """A cron job that writes to one path every morning keeps yesterday's digest on a
     morning with no news, rather than an empty one; exit 0, one line on standard error."""
+    monkeypatch.chdir(tmp_path)  # where a mailed digest would be kept (out/)
     archive, out = tmp_path / "news.sqlite", tmp_path / "latest.html"
     day_1 = jsonl(tmp_path / "d1.jsonl", DAY_1)
     first = invoke("brief", day_1, "--archive", archive, "-f", "html", "-o", out)
@@ -100,8 +101,16 @@ def test_a_run_with_nothing_new_leaves_the_last_digest_as_it_was(tmp_path):
     assert b"Rates up again" in written
     stamp = out.stat().st_mtime_ns
     before = dump(archive)
-    for since in ([], ["--since", "2026-12-01"]):
-        again = invoke("brief", day_1, "--archive", archive, "-f", "html", "-o", out, *since)
+    message = [
+        "--eml",
+        tmp_path / "m.eml",
+        "--email-to",
+        "desk@example.com",
+        "--email-from",
+        "d@x.org",
+    ]
+    for more in ([], message, ["--since", "2026-12-01"]):
+        again = invoke("brief", day_1, "--archive", archive, "-f", "html", "-o", out, *more)
         assert again.exit_code == 0 and again.stdout == ""
         assert len(again.stderr.splitlines()) == 1
         assert out.read_bytes() == written and out.stat().st_mtime_ns == stamp
