@@ -38,7 +38,7 @@ from pathlib import Path
 from summarizer.config import Settings
 from summarizer.evaluate import load_stories
 from summarizer.lexicon import analyse
-from summarizer.model import Article, Briefing
+from summarizer.model import Article, Briefing, Claim
 from summarizer.pipeline import prepare, sentences_of, summarize_prepared
 from summarizer.specifics import Specific, specifics
 
@@ -138,23 +138,32 @@ def change(fact: Fact, kind: str) -> str | None:
 
 
 def score(briefing: Briefing, fact: Fact, changed: str) -> tuple[bool, bool]:
-    """(found: the change is a disagreement with the right outlets on each side,
+    """(found: the change is a disagreement with the right outlets on each side, the
+    changed value on one and a value agreeing with the original on the other,
     wrong: the changed article is credited with the original value)."""
+    new = next(s for s in specifics(changed) if s.start == fact.specific.start)
     found = False
     for disagreement in briefing.disagreements:
-        new = [c for c in disagreement.claims if c.text == changed]
-        if new and fact.outlet in new[0].sources:
-            others = [c for c in disagreement.claims if c is not new[0]]
-            found = found or any(fact.partner in c.sources for c in others)
+        mine = [c for c in disagreement.claims if c.text == changed and c.value == new.text]
+        if mine and fact.outlet in mine[0].sources:
+            found = found or any(
+                fact.partner in c.sources and _states(c, fact.specific)
+                for c in disagreement.claims
+                if c is not mine[0]
+            )
     wrong = False
     for item in briefing.items:
         if fact.article not in item.article_ids or item.text == changed:
             continue
         stated = [s for s in specifics(item.text) if s.kind == fact.specific.kind]
-        new = next(s for s in specifics(changed) if s.start == fact.specific.start)
         if any(s.agrees(fact.specific) and not s.agrees(new) for s in stated):
             wrong = True
     return found, wrong
+
+
+def _states(claim: Claim, original: Specific) -> bool:
+    """Whether a claim's value is one that agrees with the original value."""
+    return any(s.text == claim.value and s.agrees(original) for s in specifics(claim.text))
 
 
 def run_set(path: Path, per_story: int, settings: Settings) -> dict[str, float]:

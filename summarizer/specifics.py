@@ -80,8 +80,11 @@ _APPROXIMATE = (
 )  # fmt: skip
 _LOWER = frozenset(("over", "more than", "at least", "upwards of", "just over", "more then"))
 _UPPER = frozenset(
-    ("less than", "fewer than", "at most", "up to", "under", "just under", "nearly", "almost")
-)
+    (
+        "less than", "fewer than", "at most", "up to", "under", "just under", "nearly",
+        "almost", "as many as", "as much as",
+    )
+)  # fmt: skip
 _DAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 _MONTHS = {
     "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4,
@@ -249,8 +252,9 @@ def specifics(text: str) -> tuple[Specific, ...]:
         for match in _DATE.finditer(text):
             date = _read_date(match)
             if date is not None:
-                found.append(date)
                 taken.append((match.start(), match.end()))
+                if not _PHOTO.match(text, match.end()):  # "a Nov. 16, 2011 file photo":
+                    found.append(date)  # when a picture was taken, not the news
     if "day" in lowered and not tokens.isdisjoint(_DAYS):
         for match in _DAY.finditer(text):
             number = _DAYS.index(match.group("day").lower())
@@ -280,21 +284,21 @@ def _ranges(text: str, found: list[Specific]) -> list[Specific]:
         last = merged[-1] if merged else None
         if (
             last is not None
-            and last.kind == specific.kind
-            and last.kind in ("count", "money", "percent")
+            and specific.kind in ("count", "money", "percent")
+            and (last.kind == specific.kind or (last.kind == "count" and not last.unit))
             and (joint := _RANGE_JOIN.fullmatch(text, last.end, specific.start)) is not None
             and (
                 not re.search(r"\b(?:and|or)\b", joint.group(), re.I)
                 or _RANGE_OPEN.search(text, 0, last.start) is not None
             )
         ):
-            unit = specific.unit or last.unit
+            unit = specific.unit or (last.unit if last.kind == specific.kind else "")
             low = last.low
             scale = _SCALE_WORD.search(specific.text)
             if scale and not _SCALE_WORD.search(last.text):  # "2 to 3 million": 2 million
                 low = min(low * _SCALES[scale.group().lower()], specific.low)
             merged[-1] = Specific(
-                last.kind, min(low, specific.low), max(last.high, specific.high), unit,
+                specific.kind, min(low, specific.low), max(last.high, specific.high), unit,
                 True, text[last.end - len(last.text) : specific.end], last.start, specific.end,
             )  # fmt: skip
         else:
@@ -355,7 +359,12 @@ def _read_quantity(text: str, match: re.Match[str], start: int) -> Specific | No
             return None
         if _ADDRESS.match(text, match.end()):
             return None  # "2208 Cedley Street", "the 15000 block"
+        glued = _GLUED.match(text, match.end("digits"))
+        if glued and not g["scale"] and glued.group().lower() not in _GLUED_UNITS:
+            return None  # "3DS", "1980s", "G7"-like names: not a quantity
         if _is_year(raw, g):
+            if _PHOTO.match(text, match.end("digits")):
+                return None  # "16, 2011 file photo": when a picture was taken
             year = int(raw) * 10_000
             return Specific(
                 "date", year, year, "", False, raw, match.start("digits"),
@@ -404,6 +413,8 @@ def _read_quantity(text: str, match: re.Match[str], start: int) -> Specific | No
     unit, noun_end = _noun(text, end)
     if unit in ("am", "pm") and not currency:
         return None  # "about 4pm": a time of day, not a count
+    if unit == "times" and _COMPARED.match(text, noun_end):
+        return None  # "five times faster than": a ratio to something else
     if unit and _AGO.match(text, noun_end):
         unit += " ago"  # "four years ago": when, not how many
     if _is_age(text, first, end):
@@ -426,6 +437,15 @@ def _read_quantity(text: str, match: re.Match[str], start: int) -> Specific | No
         kind, low, high, unit, approximate, text[number:end].strip(), start, end, bound=bound
     )
 
+
+_GLUED = re.compile(r"[^\W\d_]+")
+_GLUED_UNITS = frozenset("km kg cm mm mph kph ft lb lbs ml am pm".split())
+_COMPARED = re.compile(  # "five times faster than", "50 times more likely": a ratio
+    r"\s+(?:more|less|fewer|higher|lower|greater|larger|bigger|smaller|as|the)\b"
+    r"|\s+\w+er\s+than\b",
+    re.I,
+)
+_PHOTO = re.compile(r",?\s+(?:file\s+)?(?:photo|picture|image)\b", re.I)
 
 _AGE_AFTER = re.compile(r"(?:-|\s)years?(?:-|\s)old\b", re.I)
 _AGO = re.compile(r"\s+(?:ago|earlier|later|before)\b", re.I)
@@ -480,8 +500,9 @@ def _digits(raw: str, *, approximate: bool, scaled: bool) -> tuple[float, float]
         return value - half, value + half
     if (approximate or value >= ROUNDED_FROM) and not scaled and not fraction:
         return _widen(value)  # "about 3,000", "43,000": rounded
-    if approximate and scaled and not fraction:
-        return value - 0.49, value + 0.49  # "more than $1 million"
+    if approximate and scaled and not fraction:  # "more than $1 million", "about 130 million"
+        low, high = _widen(value)
+        return (value - 0.49, value + 0.49) if low == high else (low, high)
     return value, value
 
 
