@@ -592,13 +592,13 @@ class _Finder:
         for x, a in enumerate(mine):
             for y, b in enumerate(theirs):
                 if comparable(a, b):
-                    agree = a.agrees(b)  # the same number is a sign of the same thing
-                    candidates.append((-self.score((i, x), (j, y)) - agree, x, y))
+                    differ = not a.agrees(b)  # the same number is a sign of the same thing:
+                    candidates.append((differ, -self.score((i, x), (j, y)), x, y))  # first
         candidates.sort()
         pairs: list[tuple[int, int]] = []
         used_x: set[int] = set()
         used_y: set[int] = set()
-        for negative, x, y in candidates:
+        for _, negative, x, y in candidates:
             if x in used_x or y in used_y:
                 continue
             alone = (
