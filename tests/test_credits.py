@@ -381,8 +381,8 @@ def test_the_days_of_one_death_are_compared():
 def test_a_unit_of_measure_counts_only_itself():
     assert (
         reported(
-            "Each spring cables go up along the final 400 feet to help climbers reach the top.",
-            "The cables help the thousands of climbers who make the trip to the top each year.",
+            "Cables are installed along the final 400 feet to help hikers make the steep climb.",
+            "The cables are installed to help the thousands of hikers who make the climb.",
         )
         == []
     )
