@@ -1,7 +1,7 @@
 """Faithful credits: planted changes of specifics, found or missed (issue 12).
 
     python benchmarks/disagreements.py [--data ../shared/data] [--sets duc2003,basil]
-        [--per-story 3] [--list multinews-dev:300,basil]
+        [--per-story 3] [--list basil,multinews-dev:6000,duc2003,multiling2011]
 
 In each story, facts are found that two outlets state with the same number in similar
 sentences (TF-IDF cosine at least 0.4; a count, sum of money or percentage written alike,
@@ -12,7 +12,8 @@ words; not for money). The changed story goes through the pipeline (`summarize`,
 sentences) and is scored:
 
 - recall: a reported disagreement has the changed sentence's outlet on the new value's
-  side and the other outlet on another side;
+  side (the claim's value is the changed one) and the other outlet on a side whose value
+  agrees with the original;
 - wrong credits: an item that states the original value (a specific agreeing with it
   and not with the change) is credited to the changed article;
 - flags per unchanged story: disagreements reported on the stories as they are;

@@ -18,20 +18,25 @@ approximation word ("about", "some", "around", "nearly", "more than", "at least"
 to" ...) before a round number widens it to the half unit of its last non-zero digit
 ("about 3,000" agrees with "3,100" but not with "30,000"), and so does a round number
 of `ROUNDED_FROM` or more ("43,000" agrees with "43,350"), and an approximation of a
-scaled whole number ("more than $1 million" agrees with "$1.1 million", "$1 trillion"
-does not); "hundreds" is 200 to 999. Two
+scaled whole number, by its last non-zero digit or by half the scale ("about 130
+million" agrees with "133 million", "more than $1 million" with "$1.1 million";
+"$1 trillion" does not with "$1.2 trillion"); "hundreds" is 200 to 999. Two
 specifics agree when their intervals meet. Two bounds the same way are compared as their
 numbers ("at least 12" and "at least 21" differ, as do "more than 1,000" and "at least
 1,800"); a bound against a value or the other way is met by any value on its side ("more
 than 40 km" agrees with "48 km", "up to 3 feet" with "more than 2 feet", "nearly 75" with
-"70", not with "80").
+"70", not with "80"; "as many as 390" is an upper bound).
 
 Ranges are one specific from the lower to the upper value ("5 to 10 mph", "between 12
-and 16", "20-25 minutes"). Not counts: odds ("1 in 3"), the emergency number 911, street
-numbers ("2208 Cedley Street", "the 15000 block"), and numbers that name things (a number
-right after a capitalised word, as in "Flight 17" or "Boeing 747").
+and 16", "20-25 minutes", "between 19 and 23 percent"). Not counts: odds ("1 in 3"),
+ratios ("five times faster than"), the emergency number 911, street numbers ("2208 Cedley
+Street", "the 15000 block"), numbers glued to letters other than a unit ("3DS", "the
+1980s"; "150km" is a count of km), and numbers that name things (a number right after a
+capitalised word, as in "Flight 17" or "Boeing 747"). Not dates: the date of a picture
+("In this Nov. 16, 2011 file photo").
 
-Not covered: ordinals ("third", "10th": skipped), clock times, durations in words ("a fortnight"),
+Not covered: ordinals ("third", "10th": skipped), clock times (credits.py reads spans of them
+only to tell two periods apart), durations in words ("a fortnight"),
 relative days ("yesterday"), dates without a month name or ISO form ("5/9"), and numbers
 glued to words ("the26", "G7"), which are skipped. The patterns are our own: text2num,
 quantulum3 and dateparser were weighed (issue 12) and read fewer of these forms, or
