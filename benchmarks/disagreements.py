@@ -1,7 +1,7 @@
 """Faithful credits: planted changes of specifics, found or missed (issue 12).
 
     python benchmarks/disagreements.py [--data ../shared/data] [--sets duc2003,basil]
-        [--per-story 3] [--list multinews-dev:300,basil]
+        [--per-story 3] [--list basil,multinews-dev:6000,duc2003,multiling2011]
 
 In each story, facts are found that two outlets state with the same number in similar
 sentences (TF-IDF cosine at least 0.4; a count, sum of money or percentage written alike,
@@ -12,7 +12,8 @@ words; not for money). The changed story goes through the pipeline (`summarize`,
 sentences) and is scored:
 
 - recall: a reported disagreement has the changed sentence's outlet on the new value's
-  side and the other outlet on another side;
+  side (the claim's value is the changed one) and the other outlet on a side whose value
+  agrees with the original;
 - wrong credits: an item that states the original value (a specific agreeing with it
   and not with the change) is credited to the changed article;
 - flags per unchanged story: disagreements reported on the stories as they are;
@@ -38,7 +39,7 @@ from pathlib import Path
 from summarizer.config import Settings
 from summarizer.evaluate import load_stories
 from summarizer.lexicon import analyse
-from summarizer.model import Article, Briefing
+from summarizer.model import Article, Briefing, Claim
 from summarizer.pipeline import prepare, sentences_of, summarize_prepared
 from summarizer.specifics import Specific, specifics
 
@@ -138,23 +139,32 @@ def change(fact: Fact, kind: str) -> str | None:
 
 
 def score(briefing: Briefing, fact: Fact, changed: str) -> tuple[bool, bool]:
-    """(found: the change is a disagreement with the right outlets on each side,
+    """(found: the change is a disagreement with the right outlets on each side, the
+    changed value on one and a value agreeing with the original on the other,
     wrong: the changed article is credited with the original value)."""
+    new = next(s for s in specifics(changed) if s.start == fact.specific.start)
     found = False
     for disagreement in briefing.disagreements:
-        new = [c for c in disagreement.claims if c.text == changed]
-        if new and fact.outlet in new[0].sources:
-            others = [c for c in disagreement.claims if c is not new[0]]
-            found = found or any(fact.partner in c.sources for c in others)
+        mine = [c for c in disagreement.claims if c.text == changed and c.value == new.text]
+        if mine and fact.outlet in mine[0].sources:
+            found = found or any(
+                fact.partner in c.sources and _states(c, fact.specific)
+                for c in disagreement.claims
+                if c is not mine[0]
+            )
     wrong = False
     for item in briefing.items:
         if fact.article not in item.article_ids or item.text == changed:
             continue
         stated = [s for s in specifics(item.text) if s.kind == fact.specific.kind]
-        new = next(s for s in specifics(changed) if s.start == fact.specific.start)
         if any(s.agrees(fact.specific) and not s.agrees(new) for s in stated):
             wrong = True
     return found, wrong
+
+
+def _states(claim: Claim, original: Specific) -> bool:
+    """Whether a claim's value is one that agrees with the original value."""
+    return any(s.text == claim.value and s.agrees(original) for s in specifics(claim.text))
 
 
 def run_set(path: Path, per_story: int, settings: Settings) -> dict[str, float]:

@@ -18,20 +18,25 @@ approximation word ("about", "some", "around", "nearly", "more than", "at least"
 to" ...) before a round number widens it to the half unit of its last non-zero digit
 ("about 3,000" agrees with "3,100" but not with "30,000"), and so does a round number
 of `ROUNDED_FROM` or more ("43,000" agrees with "43,350"), and an approximation of a
-scaled whole number ("more than $1 million" agrees with "$1.1 million", "$1 trillion"
-does not); "hundreds" is 200 to 999. Two
+scaled whole number, by its last non-zero digit or by half the scale ("about 130
+million" agrees with "133 million", "more than $1 million" with "$1.1 million";
+"$1 trillion" does not with "$1.2 trillion"); "hundreds" is 200 to 999. Two
 specifics agree when their intervals meet. Two bounds the same way are compared as their
 numbers ("at least 12" and "at least 21" differ, as do "more than 1,000" and "at least
 1,800"); a bound against a value or the other way is met by any value on its side ("more
 than 40 km" agrees with "48 km", "up to 3 feet" with "more than 2 feet", "nearly 75" with
-"70", not with "80").
+"70", not with "80"; "as many as 390" is an upper bound).
 
 Ranges are one specific from the lower to the upper value ("5 to 10 mph", "between 12
-and 16", "20-25 minutes"). Not counts: odds ("1 in 3"), the emergency number 911, street
-numbers ("2208 Cedley Street", "the 15000 block"), and numbers that name things (a number
-right after a capitalised word, as in "Flight 17" or "Boeing 747").
+and 16", "20-25 minutes", "between 19 and 23 percent"). Not counts: odds ("1 in 3"),
+ratios ("five times faster than"), the emergency number 911, street numbers ("2208 Cedley
+Street", "the 15000 block"), numbers glued to letters other than a unit ("3DS", "the
+1980s"; "150km" is a count of km), and numbers that name things (a number right after a
+capitalised word, as in "Flight 17" or "Boeing 747"). Not dates: the date of a picture
+("In this Nov. 16, 2011 file photo").
 
-Not covered: ordinals ("third", "10th": skipped), clock times, durations in words ("a fortnight"),
+Not covered: ordinals ("third", "10th": skipped), clock times (credits.py reads spans of them
+only to tell two periods apart), durations in words ("a fortnight"),
 relative days ("yesterday"), dates without a month name or ISO form ("5/9"), and numbers
 glued to words ("the26", "G7"), which are skipped. The patterns are our own: text2num,
 quantulum3 and dateparser were weighed (issue 12) and read fewer of these forms, or
@@ -80,8 +85,11 @@ _APPROXIMATE = (
 )  # fmt: skip
 _LOWER = frozenset(("over", "more than", "at least", "upwards of", "just over", "more then"))
 _UPPER = frozenset(
-    ("less than", "fewer than", "at most", "up to", "under", "just under", "nearly", "almost")
-)
+    (
+        "less than", "fewer than", "at most", "up to", "under", "just under", "nearly",
+        "almost", "as many as", "as much as",
+    )
+)  # fmt: skip
 _DAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 _MONTHS = {
     "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4,
@@ -249,8 +257,9 @@ def specifics(text: str) -> tuple[Specific, ...]:
         for match in _DATE.finditer(text):
             date = _read_date(match)
             if date is not None:
-                found.append(date)
                 taken.append((match.start(), match.end()))
+                if not _PHOTO.match(text, match.end()):  # "a Nov. 16, 2011 file photo":
+                    found.append(date)  # when a picture was taken, not the news
     if "day" in lowered and not tokens.isdisjoint(_DAYS):
         for match in _DAY.finditer(text):
             number = _DAYS.index(match.group("day").lower())
@@ -280,21 +289,21 @@ def _ranges(text: str, found: list[Specific]) -> list[Specific]:
         last = merged[-1] if merged else None
         if (
             last is not None
-            and last.kind == specific.kind
-            and last.kind in ("count", "money", "percent")
+            and specific.kind in ("count", "money", "percent")
+            and (last.kind == specific.kind or (last.kind == "count" and not last.unit))
             and (joint := _RANGE_JOIN.fullmatch(text, last.end, specific.start)) is not None
             and (
                 not re.search(r"\b(?:and|or)\b", joint.group(), re.I)
                 or _RANGE_OPEN.search(text, 0, last.start) is not None
             )
         ):
-            unit = specific.unit or last.unit
+            unit = specific.unit or (last.unit if last.kind == specific.kind else "")
             low = last.low
             scale = _SCALE_WORD.search(specific.text)
             if scale and not _SCALE_WORD.search(last.text):  # "2 to 3 million": 2 million
                 low = min(low * _SCALES[scale.group().lower()], specific.low)
             merged[-1] = Specific(
-                last.kind, min(low, specific.low), max(last.high, specific.high), unit,
+                specific.kind, min(low, specific.low), max(last.high, specific.high), unit,
                 True, text[last.end - len(last.text) : specific.end], last.start, specific.end,
             )  # fmt: skip
         else:
@@ -355,7 +364,12 @@ def _read_quantity(text: str, match: re.Match[str], start: int) -> Specific | No
             return None
         if _ADDRESS.match(text, match.end()):
             return None  # "2208 Cedley Street", "the 15000 block"
+        glued = _GLUED.match(text, match.end("digits"))
+        if glued and not g["scale"] and glued.group().lower() not in _GLUED_UNITS:
+            return None  # "3DS", "1980s", "G7"-like names: not a quantity
         if _is_year(raw, g):
+            if _PHOTO.match(text, match.end("digits")):
+                return None  # "16, 2011 file photo": when a picture was taken
             year = int(raw) * 10_000
             return Specific(
                 "date", year, year, "", False, raw, match.start("digits"),
@@ -404,6 +418,8 @@ def _read_quantity(text: str, match: re.Match[str], start: int) -> Specific | No
     unit, noun_end = _noun(text, end)
     if unit in ("am", "pm") and not currency:
         return None  # "about 4pm": a time of day, not a count
+    if unit == "times" and _COMPARED.match(text, noun_end):
+        return None  # "five times faster than": a ratio to something else
     if unit and _AGO.match(text, noun_end):
         unit += " ago"  # "four years ago": when, not how many
     if _is_age(text, first, end):
@@ -426,6 +442,15 @@ def _read_quantity(text: str, match: re.Match[str], start: int) -> Specific | No
         kind, low, high, unit, approximate, text[number:end].strip(), start, end, bound=bound
     )
 
+
+_GLUED = re.compile(r"[^\W\d_]+")
+_GLUED_UNITS = frozenset("km kg cm mm mph kph ft lb lbs ml am pm".split())
+_COMPARED = re.compile(  # "five times faster than", "50 times more likely": a ratio
+    r"\s+(?:more|less|fewer|higher|lower|greater|larger|bigger|smaller|as|the)\b"
+    r"|\s+\w+er\s+than\b",
+    re.I,
+)
+_PHOTO = re.compile(r",?\s+(?:file\s+)?(?:photo|picture|image)\b", re.I)
 
 _AGE_AFTER = re.compile(r"(?:-|\s)years?(?:-|\s)old\b", re.I)
 _AGO = re.compile(r"\s+(?:ago|earlier|later|before)\b", re.I)
@@ -480,8 +505,9 @@ def _digits(raw: str, *, approximate: bool, scaled: bool) -> tuple[float, float]
         return value - half, value + half
     if (approximate or value >= ROUNDED_FROM) and not scaled and not fraction:
         return _widen(value)  # "about 3,000", "43,000": rounded
-    if approximate and scaled and not fraction:
-        return value - 0.49, value + 0.49  # "more than $1 million"
+    if approximate and scaled and not fraction:  # "more than $1 million", "about 130 million"
+        low, high = _widen(value)
+        return (value - 0.49, value + 0.49) if low == high else (low, high)
     return value, value
 
 

@@ -264,3 +264,125 @@ def test_a_later_figure_on_an_item_is_an_update_not_a_dispute():
     assert item["updated_by"] == ["Wire B"] and item["disputed_by"] == []
     markdown = render(briefing, "markdown")
     assert "**Updated later** by Wire B: nine" in markdown and "**Disputed**" not in markdown
+
+
+def reported(*texts):
+    """The values of each disagreement in a briefing of the texts, one outlet each."""
+    return [sorted(values(d)) for d in briefing_of(*texts).disagreements]
+
+
+def test_values_a_hundred_times_apart_are_two_facts():
+    road = "The body was found by the road {} kilometres from the ranch station on Wednesday."
+    assert reported(road.format("two"), road.format("200")) == []
+    assert reported(road.format("two"), road.format("three")) == [["three", "two"]]
+
+
+def test_two_magnitude_words_never_disagree():
+    assert (
+        reported(
+            "Hundreds of thousands of pilgrims filled the square for the final mass.",
+            "Millions of pilgrims filled the square for the final mass.",
+        )
+        == []
+    )
+
+
+def test_a_total_is_not_compared_with_the_parts_that_add_up_to_it():
+    total = "He found a bag with cash and checks worth more than $42,000 and gave it to police."
+    parts = "He found a bag with $2,400 in cash and $39,500 in checks and gave it to police."
+    assert reported(total, parts) == []
+    one_part = "He found a bag with cash and checks worth $39,500 and gave it to police."
+    assert reported(total, one_part) == [["$39,500", "$42,000"]]
+
+
+def test_two_lists_with_nothing_in_common_are_about_different_things():
+    first = "Florida now has 19.9 million residents, while New York has 19.7 million residents."
+    assert (
+        reported(
+            first,
+            "California now has 38.8 million residents, while Texas has 27 million residents.",
+        )
+        == []
+    )
+    assert reported(
+        first, "Florida now has 19.9 million residents, while New York has 19.5 million residents."
+    ) == [["19.5 million", "19.7 million"]]
+
+
+def test_values_told_for_different_years_are_two_facts():
+    rate = "the couple paid an effective federal tax rate of {} percent, the returns show."
+    one_year = f"In 2014 {rate.format('33.1')}"
+    assert reported(one_year, f"From 2007 through 2014 {rate.format('29.4')}") == []
+    assert reported(one_year, f"In 2014 {rate.format('29.4')}") == [
+        ["29.4 percent", "33.1 percent"]
+    ]
+
+
+def test_counts_over_different_spans_of_the_clock_are_two_facts():
+    shot = "Police said {} people were shot across the city between midnight and {} a.m."
+    assert reported(shot.format(30, 3), shot.format(26, 7)) == []
+    assert reported(shot.format(30, 3), shot.format(26, 3)) == [["26", "30"]]
+
+
+def test_the_wounded_are_not_the_dead():
+    protest = "At least {} people were {} in the protests on Friday, police said."
+    assert reported(protest.format("five", "wounded"), protest.format("four", "killed")) == []
+    assert reported(protest.format("five", "wounded"), protest.format("four", "wounded")) == [
+        ["five", "four"]
+    ]
+
+
+def test_an_article_that_gives_both_values_does_not_dispute_itself():
+    both = (
+        "Eight other states ban abortions after 20 weeks of pregnancy, counted from conception. "
+        "Counted that way the state's ban starts at 18 weeks of pregnancy."
+    )
+    other = "The state's ban on abortions starts at 20 weeks of pregnancy, counted from conception."
+    assert reported(both, other) == []
+    assert reported(both.split(". ")[1], other) == [["18", "20"]]
+
+
+def test_close_counts_of_one_noun_in_related_sentences_are_one_thing():
+    assert reported(
+        "Eight bodies were removed from the funeral home on Tuesday afternoon, police said.",
+        "Police were called after the landlord found seven bodies inside the funeral home.",
+    ) == [["Eight", "seven"]]
+
+
+def test_the_one_value_two_sentences_differ_on_is_one_thing():
+    assert reported(
+        "In the poll Smith leads the field with 21 percent, followed by Jones and Brown at "
+        "17 percent each.",
+        "The poll has Jones and Brown tied at 17 percent, while Smith leads the pack at 31 "
+        "percent.",
+    ) == [["21 percent", "31 percent"]]
+
+
+def test_an_outlet_is_listed_under_the_number_it_gave():
+    brawl = [
+        "At least two people were killed in the brawl at the cemetery, police said.",
+        "Three people were killed in the brawl at the cemetery, police said.",
+        "Police said the brawl at the cemetery left two people dead.",
+    ]
+    found = briefing_of(*brawl).disagreements
+    assert [values(d) for d in found] == [
+        {"two": ("Daily Bugle", "Evening Star"), "Three": ("Morning Post",)}
+    ]
+    assert reported(*brawl[:2]) == []  # "at least two" allows three
+
+
+def test_the_days_of_one_death_are_compared():
+    assert reported(
+        "An air force pilot died when his jet crashed on Tuesday during a training mission.",
+        "An air force pilot died after his jet crashed on Wednesday during a training flight.",
+    ) == [["Tuesday", "Wednesday"]]
+
+
+def test_a_unit_of_measure_counts_only_itself():
+    assert (
+        reported(
+            "Cables are installed along the final 400 feet to help hikers make the steep climb.",
+            "The cables are installed to help the thousands of hikers who make the climb.",
+        )
+        == []
+    )

@@ -174,3 +174,33 @@ def test_a_year_after_in_is_not_odds():
         "2009",
         "14 percent",
     ]
+
+
+def test_as_many_as_is_an_upper_bound():
+    assert one("down as many as 390 points").bound == "upper"
+    assert agree("fell as many as 390 points", "fell 263 points")
+
+
+def test_an_approximate_scaled_round_number_is_widened():
+    assert agree("about 130 million years ago", "133 million years ago")
+    assert not agree("$1 trillion bill", "$1.2 trillion bill")
+
+
+def test_numbers_glued_to_letters_and_ratios_are_not_counts():
+    assert [s.text for s in specifics("sales of the handheld 3DS fell to 13.5 million units")] == [
+        "13.5 million"
+    ]
+    assert specifics("the 1980s were different") == ()
+    assert specifics("flies turn five times faster than they blink") == ()
+    assert one("he was hit five times").unit == "times"
+    assert one("a 150km walk").unit == "km"
+
+
+def test_the_date_of_a_photo_is_not_a_specific():
+    assert specifics("In this Nov. 16, 2011 file photo, the governor waves") == ()
+    assert one("On Nov. 16, 2011 the governor spoke").kind == "date"
+
+
+def test_a_bare_number_joined_to_a_percentage_is_one_range():
+    (risk,) = specifics("the risk was between 19 and 23 percent higher")
+    assert (risk.kind, risk.low, risk.high) == ("percent", 19, 23)
