@@ -18,22 +18,22 @@ approximation word ("about", "some", "around", "nearly", "more than", "at least"
 to" ...) before a round number widens it to the half unit of its last non-zero digit
 ("about 3,000" agrees with "3,100" but not with "30,000"), and so does a round number
 of `ROUNDED_FROM` or more ("43,000" agrees with "43,350"), and an approximation of a
-scaled whole number, by its last non-zero digit or by half the scale ("about 130
-million" agrees with "133 million", "more than $1 million" with "$1.1 million";
+scaled whole number, by its last non-zero digit or by half the scale ("about 70
+million" agrees with "72 million", "more than $1 million" with "$1.1 million";
 "$1 trillion" does not with "$1.2 trillion"); "hundreds" is 200 to 999. Two
 specifics agree when their intervals meet. Two bounds the same way are compared as their
 numbers ("at least 12" and "at least 21" differ, as do "more than 1,000" and "at least
 1,800"); a bound against a value or the other way is met by any value on its side ("more
 than 40 km" agrees with "48 km", "up to 3 feet" with "more than 2 feet", "nearly 75" with
-"70", not with "80"; "as many as 390" is an upper bound).
+"70", not with "80"; "as many as 250" is an upper bound).
 
 Ranges are one specific from the lower to the upper value ("5 to 10 mph", "between 12
-and 16", "20-25 minutes", "between 19 and 23 percent"). Not counts: odds ("1 in 3"),
+and 16", "20-25 minutes", "between 12 and 15 percent"). Not counts: odds ("1 in 3"),
 ratios ("five times faster than"), the emergency number 911, street numbers ("2208 Cedley
-Street", "the 15000 block"), numbers glued to letters other than a unit ("3DS", "the
-1980s"; "150km" is a count of km), and numbers that name things (a number right after a
+Street", "the 15000 block"), numbers glued to letters other than a unit ("3D", "the
+1980s"; "40km" is a count of km), and numbers that name things (a number right after a
 capitalised word, as in "Flight 17" or "Boeing 747"). Not dates: the date of a picture
-("In this Nov. 16, 2011 file photo").
+("In this March 3, 2015 file photo").
 
 Not covered: ordinals ("third", "10th": skipped), clock times (credits.py reads spans of them
 only to tell two periods apart), durations in words ("a fortnight"),
@@ -258,7 +258,7 @@ def specifics(text: str) -> tuple[Specific, ...]:
             date = _read_date(match)
             if date is not None:
                 taken.append((match.start(), match.end()))
-                if not _PHOTO.match(text, match.end()):  # "a Nov. 16, 2011 file photo":
+                if not _PHOTO.match(text, match.end()):  # "a March 3, 2015 file photo":
                     found.append(date)  # when a picture was taken, not the news
     if "day" in lowered and not tokens.isdisjoint(_DAYS):
         for match in _DAY.finditer(text):
@@ -366,10 +366,10 @@ def _read_quantity(text: str, match: re.Match[str], start: int) -> Specific | No
             return None  # "2208 Cedley Street", "the 15000 block"
         glued = _GLUED.match(text, match.end("digits"))
         if glued and not g["scale"] and glued.group().lower() not in _GLUED_UNITS:
-            return None  # "3DS", "1980s", "G7"-like names: not a quantity
+            return None  # "3D", "1980s": not a quantity
         if _is_year(raw, g):
             if _PHOTO.match(text, match.end("digits")):
-                return None  # "16, 2011 file photo": when a picture was taken
+                return None  # "3, 2015 file photo": when a picture was taken
             year = int(raw) * 10_000
             return Specific(
                 "date", year, year, "", False, raw, match.start("digits"),
@@ -505,7 +505,7 @@ def _digits(raw: str, *, approximate: bool, scaled: bool) -> tuple[float, float]
         return value - half, value + half
     if (approximate or value >= ROUNDED_FROM) and not scaled and not fraction:
         return _widen(value)  # "about 3,000", "43,000": rounded
-    if approximate and scaled and not fraction:  # "more than $1 million", "about 130 million"
+    if approximate and scaled and not fraction:  # "more than $1 million", "about 70 million"
         low, high = _widen(value)
         return (value - 0.49, value + 0.49) if low == high else (low, high)
     return value, value

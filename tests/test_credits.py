@@ -272,117 +272,122 @@ def reported(*texts):
 
 
 def test_values_a_hundred_times_apart_are_two_facts():
-    road = "The body was found by the road {} kilometres from the ranch station on Wednesday."
-    assert reported(road.format("two"), road.format("200")) == []
-    assert reported(road.format("two"), road.format("three")) == [["three", "two"]]
+    car = "The missing hiker's car was found {} kilometres from the trailhead on Wednesday."
+    assert reported(car.format("two"), car.format("200")) == []
+    assert reported(car.format("two"), car.format("three")) == [["three", "two"]]
 
 
 def test_two_magnitude_words_never_disagree():
     assert (
         reported(
-            "Hundreds of thousands of pilgrims filled the square for the final mass.",
-            "Millions of pilgrims filled the square for the final mass.",
+            "Hundreds of thousands of fans lined the avenue for the victory parade.",
+            "Millions of fans lined the avenue for the victory parade.",
         )
         == []
     )
 
 
 def test_a_total_is_not_compared_with_the_parts_that_add_up_to_it():
-    total = "He found a bag with cash and checks worth more than $42,000 and gave it to police."
-    parts = "He found a bag with $2,400 in cash and $39,500 in checks and gave it to police."
+    total = "The boy found a wallet with cash and cheques worth more than $18,000 and handed it in."
+    parts = "The boy found a wallet with $3,500 in cash and $14,600 in cheques and handed it in."
     assert reported(total, parts) == []
-    one_part = "He found a bag with cash and checks worth $39,500 and gave it to police."
-    assert reported(total, one_part) == [["$39,500", "$42,000"]]
+    one_part = "The boy found a wallet with cash and cheques worth $14,600 and handed it in."
+    assert reported(total, one_part) == [["$14,600", "$18,000"]]
 
 
 def test_two_lists_with_nothing_in_common_are_about_different_things():
-    first = "Florida now has 19.9 million residents, while New York has 19.7 million residents."
+    first = "Northland now has 11.8 million residents, while Eastmark has 10.9 million residents."
     assert (
         reported(
             first,
-            "California now has 38.8 million residents, while Texas has 27 million residents.",
+            "Westvale now has 7.4 million residents, while Southport has 3.2 million residents.",
         )
         == []
     )
     assert reported(
-        first, "Florida now has 19.9 million residents, while New York has 19.5 million residents."
-    ) == [["19.5 million", "19.7 million"]]
+        first,
+        "Northland now has 11.8 million residents, while Eastmark has 10.6 million residents.",
+    ) == [["10.6 million", "10.9 million"]]
 
 
 def test_values_told_for_different_years_are_two_facts():
-    rate = "the couple paid an effective federal tax rate of {} percent, the returns show."
-    one_year = f"In 2014 {rate.format('33.1')}"
-    assert reported(one_year, f"From 2007 through 2014 {rate.format('29.4')}") == []
-    assert reported(one_year, f"In 2014 {rate.format('29.4')}") == [
-        ["29.4 percent", "33.1 percent"]
+    rate = "the firm paid an effective tax rate of {} percent, its filings show."
+    one_year = f"In 2019 {rate.format('23.1')}"
+    assert reported(one_year, f"From 2012 through 2019 {rate.format('19.4')}") == []
+    assert reported(one_year, f"In 2019 {rate.format('19.4')}") == [
+        ["19.4 percent", "23.1 percent"]
     ]
 
 
 def test_counts_over_different_spans_of_the_clock_are_two_facts():
-    shot = "Police said {} people were shot across the city between midnight and {} a.m."
-    assert reported(shot.format(30, 3), shot.format(26, 7)) == []
-    assert reported(shot.format(30, 3), shot.format(26, 3)) == [["26", "30"]]
+    calls = (
+        "Firefighters said {} emergency calls came in across the city between midnight and {} a.m."
+    )
+    assert reported(calls.format(40, 4), calls.format(35, 8)) == []
+    assert reported(calls.format(40, 4), calls.format(35, 4)) == [["35", "40"]]
 
 
 def test_the_wounded_are_not_the_dead():
-    protest = "At least {} people were {} in the protests on Friday, police said."
-    assert reported(protest.format("five", "wounded"), protest.format("four", "killed")) == []
-    assert reported(protest.format("five", "wounded"), protest.format("four", "wounded")) == [
+    crash = "At least {} people were {} when the bus left the road on Friday, police said."
+    assert reported(crash.format("five", "wounded"), crash.format("four", "killed")) == []
+    assert reported(crash.format("five", "wounded"), crash.format("four", "wounded")) == [
         ["five", "four"]
     ]
 
 
 def test_an_article_that_gives_both_values_does_not_dispute_itself():
     both = (
-        "Eight other states ban abortions after 20 weeks of pregnancy, counted from conception. "
-        "Counted that way the state's ban starts at 18 weeks of pregnancy."
+        "Most towns close the public pool after 30 days of drought, counted from the first "
+        "warning. Counted that way the town closes its pool after 28 days of drought."
     )
-    other = "The state's ban on abortions starts at 20 weeks of pregnancy, counted from conception."
+    other = (
+        "The town closes its public pool after 30 days of drought, counted from the first warning."
+    )
     assert reported(both, other) == []
-    assert reported(both.split(". ")[1], other) == [["18", "20"]]
+    assert reported(both.split(". ")[1], other) == [["28", "30"]]
 
 
 def test_close_counts_of_one_noun_in_related_sentences_are_one_thing():
     assert reported(
-        "Eight bodies were removed from the funeral home on Tuesday afternoon, police said.",
-        "Police were called after the landlord found seven bodies inside the funeral home.",
-    ) == [["Eight", "seven"]]
+        "Nine cars were towed from the flooded parking garage on Tuesday afternoon, police said.",
+        "Police were called after the owner found eleven cars inside the flooded parking garage.",
+    ) == [["Nine", "eleven"]]
 
 
 def test_the_one_value_two_sentences_differ_on_is_one_thing():
     assert reported(
-        "In the poll Smith leads the field with 21 percent, followed by Jones and Brown at "
-        "17 percent each.",
-        "The poll has Jones and Brown tied at 17 percent, while Smith leads the pack at 31 "
+        "In the survey Ames leads the field with 24 percent, followed by Cole and Diaz at "
+        "15 percent each.",
+        "The survey has Cole and Diaz level at 15 percent, while Ames leads the pack at 29 "
         "percent.",
-    ) == [["21 percent", "31 percent"]]
+    ) == [["24 percent", "29 percent"]]
 
 
 def test_an_outlet_is_listed_under_the_number_it_gave():
-    brawl = [
-        "At least two people were killed in the brawl at the cemetery, police said.",
-        "Three people were killed in the brawl at the cemetery, police said.",
-        "Police said the brawl at the cemetery left two people dead.",
+    stage = [
+        "At least two people were injured when the stage collapsed at the fair, police said.",
+        "Three people were injured when the stage collapsed at the fair, police said.",
+        "Police said the collapse of the stage at the fair left two people injured.",
     ]
-    found = briefing_of(*brawl).disagreements
+    found = briefing_of(*stage).disagreements
     assert [values(d) for d in found] == [
         {"two": ("Daily Bugle", "Evening Star"), "Three": ("Morning Post",)}
     ]
-    assert reported(*brawl[:2]) == []  # "at least two" allows three
+    assert reported(*stage[:2]) == []  # "at least two" allows three
 
 
 def test_the_days_of_one_death_are_compared():
     assert reported(
-        "An air force pilot died when his jet crashed on Tuesday during a training mission.",
-        "An air force pilot died after his jet crashed on Wednesday during a training flight.",
+        "A climber died when he fell on Tuesday during a guided ascent of the north face.",
+        "A climber died after he fell on Wednesday during a guided ascent of the peak.",
     ) == [["Tuesday", "Wednesday"]]
 
 
 def test_a_unit_of_measure_counts_only_itself():
     assert (
         reported(
-            "Cables are installed along the final 400 feet to help hikers make the steep climb.",
-            "The cables are installed to help the thousands of hikers who make the climb.",
+            "Ropes are fixed along the last 300 metres to help climbers finish the steep ascent.",
+            "The ropes are fixed to help the thousands of climbers who finish the ascent.",
         )
         == []
     )

@@ -177,30 +177,30 @@ def test_a_year_after_in_is_not_odds():
 
 
 def test_as_many_as_is_an_upper_bound():
-    assert one("down as many as 390 points").bound == "upper"
-    assert agree("fell as many as 390 points", "fell 263 points")
+    assert one("down as many as 250 points").bound == "upper"
+    assert agree("fell as many as 250 points", "fell 180 points")
 
 
 def test_an_approximate_scaled_round_number_is_widened():
-    assert agree("about 130 million years ago", "133 million years ago")
+    assert agree("about 70 million years ago", "72 million years ago")
     assert not agree("$1 trillion bill", "$1.2 trillion bill")
 
 
 def test_numbers_glued_to_letters_and_ratios_are_not_counts():
-    assert [s.text for s in specifics("sales of the handheld 3DS fell to 13.5 million units")] == [
-        "13.5 million"
+    assert [s.text for s in specifics("sales of the 3D headset fell to 4.5 million units")] == [
+        "4.5 million"
     ]
     assert specifics("the 1980s were different") == ()
     assert specifics("flies turn five times faster than they blink") == ()
     assert one("he was hit five times").unit == "times"
-    assert one("a 150km walk").unit == "km"
+    assert one("a 40km walk").unit == "km"
 
 
 def test_the_date_of_a_photo_is_not_a_specific():
-    assert specifics("In this Nov. 16, 2011 file photo, the governor waves") == ()
-    assert one("On Nov. 16, 2011 the governor spoke").kind == "date"
+    assert specifics("In this March 3, 2015 file photo, the mayor waves") == ()
+    assert one("On March 3, 2015 the mayor spoke").kind == "date"
 
 
 def test_a_bare_number_joined_to_a_percentage_is_one_range():
-    (risk,) = specifics("the risk was between 19 and 23 percent higher")
-    assert (risk.kind, risk.low, risk.high) == ("percent", 19, 23)
+    (risk,) = specifics("the risk was between 12 and 15 percent higher")
+    assert (risk.kind, risk.low, risk.high) == ("percent", 12, 15)
