@@ -421,15 +421,15 @@ class _Finder:
             return False
         if x.kind == y.kind == "count" and "age" not in (x.unit, y.unit):
             if bool(x.unit) != bool(y.unit):
-                return False  # "her two daughters" against "Kylie, 18"
+                return False  # "her two sons" against "Dana, 17"
             if (x.unit == "other") != (y.unit == "other"):
                 return False  # "nine other children" are not all "10 children"
             if not x.unit and not self._same_lead(a, b):
-                return False  # "news 9" against "Avilla, 34"; "Knight, 46" and "Knight, 45"
+                return False  # "news 9" against "Moreno, 41"; "Hale, 52" and "Hale, 51"
         if cosine >= CLOSE_SENTENCE and self._left_over(a, b):
             return True  # all else the two sentences give agrees
         if _apart(x, y) and not self._told_alike(a, b, cosine):
-            return False  # "400 people ... sick" at one place, "12 people" at another
+            return False  # "300 people ... sick" at one place, "9 people" at another
         mine, theirs = self.near(a), self.near(b)
         counts = x.kind == y.kind == "count" and bool(x.unit and y.unit)
         linked = mine and theirs and (mine[0] in theirs or theirs[0] in mine)
@@ -440,7 +440,7 @@ class _Finder:
         if counts and measured and mine[0] != theirs[0]:
             return False  # "300 metres to help climbers" and "thousands of climbers"
         if x.kind in ("day", "date") and cosine < SAME_DAY and not self._one_death(a, b, cosine):
-            return False  # "Sunday, July 9" and "Saturday, July 8": two runs of the bulls
+            return False  # "Sunday, May 4" and "Saturday, May 3": two heats of a race
         if x.kind in ("day", "date") or x.unit.endswith(" ago") or y.unit.endswith(" ago"):
             return cosine >= ALIKE_SENTENCE and len(self._shared(a, b)) >= SAME_CONTEXT
         if cosine >= ALIKE_SENTENCE:
@@ -452,7 +452,7 @@ class _Finder:
             return True
         if not counts:
             return False
-        if x.unit == y.unit == "age":  # "Pinochet, 82, who underwent", "the 82-year-old
+        if x.unit == y.unit == "age":  # "Varga, 77, who underwent", "the 77-year-old
             return len(set(mine[1:]) & set(theirs[1:])) >= SAME_CONTEXT  # general underwent"
         head = [t for t in mine[1:] if t != theirs[0]][:1]
         other = [t for t in theirs[1:] if t != mine[0]][:1]
@@ -497,8 +497,8 @@ class _Finder:
     def _echoed(self, a: ClaimKey, b: ClaimKey) -> bool:
         """Whether b's sentence also gives, elsewhere, a value that agrees with a's
         specific, of the same noun when both count one and read without their bounds:
-        then a's match is that one, not b's ("13.9 percent in 2010 and 15.4 percent for
-        2011" against "13.9 percent"; "at least 150 people and at least 100 injured"
+        then a's match is that one, not b's ("11.2 percent in 2018 and 12.6 percent for
+        2019" against "11.2 percent"; "at least 150 people and at least 100 injured"
         does not echo "at least 130 people", nor "nearly 40 hospitalized" "at least two
         people")."""
         x = self.found[a[0]][a[1]]

@@ -5,7 +5,7 @@ Covered (English):
   mixed fractions ("3½"), number words ("twelve", "twenty-six", "two hundred", "a dozen",
   "two dozen"), scales ("9.2 million", "$1.2 trillion", "3bn") and vague quantities
   ("dozens", "hundreds", "tens of thousands"), each with the noun it counts ("12
-  people"), or "age" for an age ("82-year-old", "aged 82", "Pinochet, 82,"), compared
+  people"), or "age" for an age ("82-year-old", "aged 82", "Varga, 82,"), compared
   with ages only, or the noun and "ago" for a time back ("four years ago");
 - money, with its currency ("$", "US$", "£", "€", "dollars", "euros", "pounds") and scale;
 - percentages ("5%", "5 percent", "five per cent");
@@ -233,7 +233,7 @@ _DATE = re.compile(
 )
 _DAY = re.compile(rf"\b(?P<day>{'|'.join(_DAYS)})\b", re.IGNORECASE)
 _NOUN = re.compile(r"\s*(?:of\s+)?(?:[a-z]+-)?([a-z][a-z'-]*)", re.IGNORECASE)
-_RATIO_AFTER = re.compile(  # "1 in 3", not "13.9 percent in 2010"
+_RATIO_AFTER = re.compile(  # "1 in 3", not "11.2 percent in 2018"
     rf"[\s-]+(?:in|out\s+of)[\s-]+(?:(?!(?:1[89]|20)\d\d\b)\d|(?:{_NUMBER_WORD})\b)", re.I
 )
 _RATIO_BEFORE = re.compile(rf"(?:\d|\b(?:{_NUMBER_WORD}))[\s-]+(?:in|out\s+of)[\s-]+$", re.I)
@@ -459,7 +459,7 @@ _AGE_APPOSITION = re.compile(r"[A-Z][\w'’.-]*,\s*$")
 
 
 def _is_age(text: str, start: int, end: int) -> bool:
-    """ "82-year-old", "aged 82", "age of 82", and "Pinochet, 82," (a name, then the age
+    """ "82-year-old", "aged 82", "age of 82", and "Varga, 82," (a name, then the age
     between commas)."""
     if _AGE_AFTER.match(text, end) or _AGE_BEFORE.search(text, 0, start):
         return True

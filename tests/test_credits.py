@@ -196,39 +196,39 @@ def briefing_of(*texts):
 
 def test_one_noun_counted_far_apart_in_other_words_is_two_facts():
     found = briefing_of(
-        "Deputies said at least 14 people overdosed on fentanyl across the county this week. "
-        "The county opened a new clinic.",
-        "On Sunday evening two people overdosed on fentanyl in a house near the fire "
-        "station. The county opened a new clinic.",
+        "Officials said at least 14 people fell ill with food poisoning across the county "
+        "this week. The county closed two kitchens.",
+        "On Sunday evening two people fell ill with food poisoning at a house near the fire "
+        "station. The county closed two kitchens.",
     ).disagreements
     assert found == ()
 
 
 def test_far_apart_values_told_alike_are_reported():
     found = briefing_of(
-        "Hospital sources said 23 people had been wounded in the clashes on Friday.",
-        "Hospital sources said 211 people had been wounded in the clashes on Friday.",
+        "Clinic staff said 31 people had been hurt in the stampede on Friday.",
+        "Clinic staff said 287 people had been hurt in the stampede on Friday.",
     ).disagreements
-    assert [sorted(values(d)) for d in found] == [["211", "23"]]
+    assert [sorted(values(d)) for d in found] == [["287", "31"]]
 
 
 def test_bare_numbers_are_compared_after_the_same_word_only():
     knights = briefing_of(
-        "Clifford Knight, 46, and Ann Knight, 38, were arrested on Tuesday.",
-        "Police arrested Clifford Knight, 45, and Ann Knight, 38, on Tuesday.",
+        "Marcus Hale, 52, and Ann Hale, 38, were arrested on Tuesday.",
+        "Police arrested Marcus Hale, 51, and Ann Hale, 38, on Tuesday.",
     ).disagreements
-    assert [sorted(values(d)) for d in knights] == [["45", "46"]]
+    assert [sorted(values(d)) for d in knights] == [["51", "52"]]
     train = briefing_of(
-        "The train, pulled by locomotive 844, was returning on Saturday evening from the fair.",
-        "The train was returning on Saturday evening from the fair with 15 on board.",
+        "The ferry, built as hull 18, was returning on Saturday evening from the island.",
+        "The ferry was returning on Saturday evening from the island with 15 on board.",
     ).disagreements
     assert train == ()
 
 
 def test_the_others_are_not_all():
     found = briefing_of(
-        "Police found 10 children living in squalor in the family home on Monday.",
-        "Police found nine other children living in squalor in the family home on Monday.",
+        "Inspectors found 10 dogs kept in cramped cages at the farm on Monday.",
+        "Inspectors found nine other dogs kept in cramped cages at the farm on Monday.",
     ).disagreements
     assert found == ()
 
