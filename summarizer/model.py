@@ -6,7 +6,7 @@ import datetime as dt
 import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
-from typing import TypeVar
+from typing import Literal, TypeVar
 
 T = TypeVar("T")
 Progress = Callable[[Iterable[T], int], Iterator[T]]
@@ -66,14 +66,16 @@ class Sentence:
 class Claim:
     """One version of a disputed detail: the value, one sentence that states it (verbatim),
     the outlets that state it, and when the earliest of them was published ("" unknown).
-    `later` marks, on an item, a version published after every credited one: an update
-    of the item's figure rather than a dispute of it."""
+
+    `when` says, on an item, when the version was published against every credited one:
+    "later" (after all of them: an update of the item's figure) or "" (a dispute). In a
+    `Disagreement` it is always ""."""
 
     value: str
     text: str
     sources: tuple[str, ...]
     published: str = ""
-    later: bool = False
+    when: Literal["", "later"] = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -107,16 +109,17 @@ class Item:
     def disputed_by(self) -> tuple[str, ...]:
         """The outlets whose sentence in the cluster gives other specifics, published no
         later than every credited outlet's (the others updated the figure)."""
-        return tuple(
-            dict.fromkeys(s for claim in self.disputes if not claim.later for s in claim.sources)
-        )
+        return self._outlets("")
 
     @property
     def updated_by(self) -> tuple[str, ...]:
         """The outlets whose sentence in the cluster gives other specifics, published after
         every credited outlet's: a later figure."""
+        return self._outlets("later")
+
+    def _outlets(self, when: str) -> tuple[str, ...]:
         return tuple(
-            dict.fromkeys(s for claim in self.disputes if claim.later for s in claim.sources)
+            dict.fromkeys(s for claim in self.disputes if claim.when == when for s in claim.sources)
         )
 
 

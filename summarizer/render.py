@@ -102,10 +102,10 @@ def _with_disputes(data: dict[str, Any], items: Sequence[Item]) -> None:
     """Adds to each item of `data` (for the templates, not JSON) the versions disputing
     it, as text: "Morning Post: 21", and apart from them (`updates`) the later ones."""
     for shown, item in zip(data["items"], items, strict=True):
-        shown["disputes"] = [
-            f"{'; '.join(c.sources)}: {c.value}" for c in item.disputes if not c.later
-        ]
-        shown["updates"] = [f"{'; '.join(c.sources)}: {c.value}" for c in item.disputes if c.later]
+        for key, when in (("disputes", ""), ("updates", "later")):
+            shown[key] = [
+                f"{'; '.join(c.sources)}: {c.value}" for c in item.disputes if c.when == when
+            ]
 
 
 def digest_context(digest: Digest) -> dict[str, Any]:
