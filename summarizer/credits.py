@@ -354,7 +354,12 @@ class _Finder:
                         self.sentences[first].text,
                         outlets,
                         self._published(found),
-                        "later" if _later(times, credited) else "",
+                        # after every credited version, before every one, or neither
+                        "later"
+                        if _later(times, credited)
+                        else "earlier"
+                        if _later(credited, times)
+                        else "",
                     )
                 )
         return replace(item, sources=sources, article_ids=kept, disputes=tuple(claims))

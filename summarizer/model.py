@@ -68,14 +68,15 @@ class Claim:
     the outlets that state it, and when the earliest of them was published ("" unknown).
 
     `when` says, on an item, when the version was published against every credited one:
-    "later" (after all of them: an update of the item's figure) or "" (a dispute). In a
-    `Disagreement` it is always ""."""
+    "later" (after all of them: an update of the item's figure), "earlier" (before all of
+    them: the figure the credited outlets updated), or "" (a dispute: the times overlap or
+    one is unknown). In a `Disagreement` it is always ""."""
 
     value: str
     text: str
     sources: tuple[str, ...]
     published: str = ""
-    when: Literal["", "later"] = ""
+    when: Literal["", "earlier", "later"] = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -107,8 +108,8 @@ class Item:
 
     @property
     def disputed_by(self) -> tuple[str, ...]:
-        """The outlets whose sentence in the cluster gives other specifics, published no
-        later than every credited outlet's (the others updated the figure)."""
+        """The outlets whose sentence in the cluster gives other specifics and was not
+        published wholly before or wholly after the credited ones (see `Claim.when`)."""
         return self._outlets("")
 
     @property
@@ -116,6 +117,12 @@ class Item:
         """The outlets whose sentence in the cluster gives other specifics, published after
         every credited outlet's: a later figure."""
         return self._outlets("later")
+
+    @property
+    def earlier_from(self) -> tuple[str, ...]:
+        """The outlets whose sentence in the cluster gives other specifics, published before
+        every credited outlet's: an earlier figure, which the credited outlets updated."""
+        return self._outlets("earlier")
 
     def _outlets(self, when: str) -> tuple[str, ...]:
         return tuple(
