@@ -348,9 +348,19 @@ class _Finder:
             if outlets:
                 first = found[0][1]
                 times = [self.articles[a].published_at for a, _ in found if a in self.articles]
-                later = _later(times, credited)
                 claims.append(
-                    Claim(value, self.sentences[first].text, outlets, self._published(found), later)
+                    Claim(
+                        value,
+                        self.sentences[first].text,
+                        outlets,
+                        self._published(found),
+                        # after every credited version, before every one, or neither
+                        "later"
+                        if _later(times, credited)
+                        else "earlier"
+                        if _later(credited, times)
+                        else "",
+                    )
                 )
         return replace(item, sources=sources, article_ids=kept, disputes=tuple(claims))
 

@@ -6,7 +6,7 @@ import datetime as dt
 import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
-from typing import TypeVar
+from typing import Literal, TypeVar
 
 T = TypeVar("T")
 Progress = Callable[[Iterable[T], int], Iterator[T]]
@@ -66,14 +66,17 @@ class Sentence:
 class Claim:
     """One version of a disputed detail: the value, one sentence that states it (verbatim),
     the outlets that state it, and when the earliest of them was published ("" unknown).
-    `later` marks, on an item, a version published after every credited one: an update
-    of the item's figure rather than a dispute of it."""
+
+    `when` says, on an item, when the version was published against every credited one:
+    "later" (after all of them: an update of the item's figure), "earlier" (before all of
+    them: the figure the credited outlets updated), or "" (a dispute: the times overlap or
+    one is unknown). In a `Disagreement` it is always ""."""
 
     value: str
     text: str
     sources: tuple[str, ...]
     published: str = ""
-    later: bool = False
+    when: Literal["", "earlier", "later"] = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -107,18 +110,25 @@ class Item:
 
     @property
     def disputed_by(self) -> tuple[str, ...]:
-        """The outlets whose sentence in the cluster gives other specifics, published no
-        later than every credited outlet's (the others updated the figure)."""
-        return tuple(
-            dict.fromkeys(s for claim in self.disputes if not claim.later for s in claim.sources)
-        )
+        """The outlets whose sentence in the cluster gives other specifics and was not
+        published wholly before or wholly after the credited ones (see `Claim.when`)."""
+        return self._outlets("")
 
     @property
     def updated_by(self) -> tuple[str, ...]:
         """The outlets whose sentence in the cluster gives other specifics, published after
         every credited outlet's: a later figure."""
+        return self._outlets("later")
+
+    @property
+    def earlier_from(self) -> tuple[str, ...]:
+        """The outlets whose sentence in the cluster gives other specifics, published before
+        every credited outlet's: an earlier figure, which the credited outlets updated."""
+        return self._outlets("earlier")
+
+    def _outlets(self, when: str) -> tuple[str, ...]:
         return tuple(
-            dict.fromkeys(s for claim in self.disputes if claim.later for s in claim.sources)
+            dict.fromkeys(s for claim in self.disputes if claim.when == when for s in claim.sources)
         )
 
 

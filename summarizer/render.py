@@ -48,7 +48,8 @@ def safe_url(url: str) -> str:
 
 def context(briefing: Briefing) -> dict[str, Any]:
     """What every format shows, as plain data (the JSON output is exactly this; the
-    templates also get each item's `disputes`, as "Outlet: value" lines)."""
+    templates also get each item's `disputes`, `earlier` and `updates`, as "Outlet: value"
+    lines)."""
     outlets = briefing.outlets
     return {
         "title": briefing.title,
@@ -60,6 +61,7 @@ def context(briefing: Briefing) -> dict[str, Any]:
                 "coverage": f"{len(item.sources)} of {len(outlets)} sources",
                 "disputed_by": list(item.disputed_by),
                 "updated_by": list(item.updated_by),
+                "earlier_from": list(item.earlier_from),
             }
             for item in briefing.items
         ],
@@ -100,12 +102,13 @@ def _disagreements(found: Sequence[Disagreement]) -> list[dict[str, Any]]:
 
 def _with_disputes(data: dict[str, Any], items: Sequence[Item]) -> None:
     """Adds to each item of `data` (for the templates, not JSON) the versions disputing
-    it, as text: "Morning Post: 21", and apart from them (`updates`) the later ones."""
+    it, as text: "Morning Post: 21", and apart from them the earlier figures (`earlier`)
+    and the later ones (`updates`), as `Claim.when` sorts them."""
     for shown, item in zip(data["items"], items, strict=True):
-        shown["disputes"] = [
-            f"{'; '.join(c.sources)}: {c.value}" for c in item.disputes if not c.later
-        ]
-        shown["updates"] = [f"{'; '.join(c.sources)}: {c.value}" for c in item.disputes if c.later]
+        for key, when in (("disputes", ""), ("earlier", "earlier"), ("updates", "later")):
+            shown[key] = [
+                f"{'; '.join(c.sources)}: {c.value}" for c in item.disputes if c.when == when
+            ]
 
 
 def digest_context(digest: Digest) -> dict[str, Any]:
@@ -133,6 +136,7 @@ def digest_context(digest: Digest) -> dict[str, Any]:
                         "sources": list(i.sources),
                         "disputed_by": list(i.disputed_by),
                         "updated_by": list(i.updated_by),
+                        "earlier_from": list(i.earlier_from),
                     }
                     for i in story.items
                 ],

@@ -9,7 +9,7 @@ from typer.testing import CliRunner
 from summarizer import Article, disagreements, read_paths, summarize
 from summarizer.cli import app
 from summarizer.daily import brief
-from summarizer.render import FORMATS, render
+from summarizer.render import FORMATS, render, render_email_text
 
 runner = CliRunner()
 
@@ -96,8 +96,6 @@ def test_every_format_marks_the_dispute_and_lists_the_differences(dam, fmt):
 
 
 def test_the_email_text_marks_the_dispute(dam):
-    from summarizer.render import render_email_text
-
     text = render_email_text(summarize(read_paths([str(dam)])))
     assert "Disputed by Morning Post: 21" in text
     assert "Where the sources differ" in text
@@ -259,11 +257,104 @@ def test_a_later_figure_on_an_item_is_an_update_not_a_dispute():
     briefing = summarize(articles)
     (toll,) = [item for item in briefing.items if "killed" in item.text]
     assert "five" in toll.text and toll.sources == ("Wire A", "Wire C")
-    assert toll.updated_by == ("Wire B",) and toll.disputed_by == ()
+    assert toll.updated_by == ("Wire B",) and toll.disputed_by == () and toll.earlier_from == ()
     item = json.loads(render(briefing, "json"))["items"][briefing.items.index(toll)]
     assert item["updated_by"] == ["Wire B"] and item["disputed_by"] == []
+    assert item["earlier_from"] == []
     markdown = render(briefing, "markdown")
     assert "**Updated later** by Wire B: nine" in markdown and "**Disputed**" not in markdown
+
+
+DESTROYED = "homes were destroyed when a wildfire swept through the valley on Tuesday."
+
+
+def wildfire(hill, river, valley):
+    """Two outlets say 30 homes, one says 14, published at the given times ("" unknown)."""
+    return [
+        Article(
+            "w1", "Hill Radio", f"At least 30 {DESTROYED} About 2,000 people left.", published=hill
+        ),
+        Article(
+            "w2",
+            "River Times",
+            "A wildfire swept through the valley on Tuesday, destroying at least 30 homes. "
+            "Some 2,000 people left.",
+            published=river,
+        ),
+        Article(
+            "w3",
+            "Valley Courier",
+            f"At least 14 {DESTROYED} About 2,000 people left.",
+            published=valley,
+        ),
+    ]
+
+
+def homes(briefing):
+    (item,) = [item for item in briefing.items if "homes" in item.text]
+    assert "30" in item.text and item.sources == ("Hill Radio", "River Times")
+    return item
+
+
+def test_an_earlier_figure_on_an_item_is_not_a_dispute():
+    briefing = summarize(wildfire("2026-11-24T15:00", "2026-11-24T19:00", "2026-11-24T07:00"))
+    item = homes(briefing)
+    assert item.earlier_from == ("Valley Courier",)
+    assert item.disputed_by == () and item.updated_by == ()
+    assert [(c.value, c.when, c.published) for c in item.disputes] == [
+        ("14", "earlier", "2026-11-24T07:00")
+    ]
+    shown = json.loads(render(briefing, "json"))["items"][briefing.items.index(item)]
+    assert shown["coverage"] == "2 of 3 sources"
+    assert (shown["earlier_from"], shown["disputed_by"], shown["updated_by"]) == (
+        ["Valley Courier"],
+        [],
+        [],
+    )
+    pages = {fmt: render(briefing, fmt) for fmt in ("markdown", "html", "text")}
+    pages["email"] = render_email_text(briefing)
+    for fmt, page in pages.items():
+        assert re.search(r"[Ee]arlier figure\W+from Valley Courier: 14", page), fmt
+        assert not re.search(r"[Dd]isputed\W+by|[Uu]pdated later", page), fmt
+    assert "**Earlier figure** from Valley Courier: 14" in pages["markdown"]
+    (update,) = briefing.disagreements  # the story-wide list tells it in time order
+    assert update.kind == "updated" and [c.value for c in update.claims] == ["14", "30"]
+
+
+def test_an_earlier_figure_in_the_daily_briefing():
+    digest = brief(
+        wildfire("2026-11-24T15:00", "2026-11-24T19:00", "2026-11-24T07:00"), max_stories=0
+    )
+    (story,) = digest.stories
+    assert homes(story).earlier_from == ("Valley Courier",)
+    data = json.loads(render(digest, "json"))
+    (shown,) = [i for i in data["stories"][0]["items"] if "homes" in i["text"]]
+    assert (shown["earlier_from"], shown["disputed_by"]) == (["Valley Courier"], [])
+    pages = {fmt: render(digest, fmt) for fmt in ("markdown", "html", "text")}
+    pages["email"] = render_email_text(digest)
+    for fmt, page in pages.items():
+        assert re.search(r"[Ee]arlier figure\W+from Valley Courier: 14", page), fmt
+        assert not re.search(r"[Dd]isputed\W+by", page), fmt
+
+
+@pytest.mark.parametrize(
+    "hill, river, valley",
+    [
+        ("2026-11-24T15:00", "2026-11-24T19:00", ""),  # the other version's time unknown
+        ("2026-11-24T15:00", "", "2026-11-24T07:00"),  # a credited version's time unknown
+        ("2026-11-24T15:00", "2026-11-24T19:00", "2026-11-24T17:00"),  # between them
+    ],
+)
+def test_an_other_figure_is_a_dispute_unless_wholly_earlier_or_later(hill, river, valley):
+    briefing = summarize(wildfire(hill, river, valley))
+    item = homes(briefing)
+    assert item.disputed_by == ("Valley Courier",)
+    assert item.earlier_from == () and item.updated_by == ()
+    assert [c.when for c in item.disputes] == [""]
+    shown = json.loads(render(briefing, "json"))["items"][briefing.items.index(item)]
+    assert (shown["disputed_by"], shown["earlier_from"]) == (["Valley Courier"], [])
+    markdown = render(briefing, "markdown")
+    assert "**Disputed** by Valley Courier: 14" in markdown and "Earlier figure" not in markdown
 
 
 def reported(*texts):

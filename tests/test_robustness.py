@@ -200,6 +200,7 @@ def test_sources_in_another_language(tmp_path):
         "coverage": "2 of 2 sources",
         "disputed_by": [],
         "updated_by": [],
+        "earlier_from": [],
     }
     assert len(items) == 3
 
