@@ -8,8 +8,9 @@ Two stages, after `select`, over the story's candidate sentences and their speci
   aligned with the representative's (values that agree first, then by the words around
   them); an outlet whose sentence gives a value that cannot be true with the
   representative's ("21 people" against "12 people") for the same thing is not credited
-  and is listed as disputing the item, with its value (or as updating it, when it was
-  published after every credited version).
+  and is listed as disputing the item, with its value; as updating it when it was
+  published after every credited version, and as an earlier figure when before every
+  one (`Claim.when`; with a time unknown on either side, it is a dispute).
 - **Disagreements.** Across the whole story, two specifics of different outlets'
   sentences (TF-IDF cosine at least `SAME_SENTENCE`) are one thing when `same_thing`
   says so. Each is paired, per article, with its best such match only when that
