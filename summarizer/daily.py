@@ -4,11 +4,12 @@ Articles are cleaned once, grouped into stories (`stories.group`), and the stori
 headed by the title of their most central article (`stories.headline`) and ordered
 by how many distinct outlets carried them, then by their latest article. Each
 story kept is summarized by the same pipeline as `summarize`, with wire and syndicated
-copies collapsed first (`stories.copies`): a copy is one report, not another confirmation,
-so it does not weigh on what is chosen. Its outlets are still credited with every
-sentence their copy carries, and only those. A copy that changes a figure is not a copy
-(it is summarized as a report of its own, so that the credits and disagreements of
-`credits.py` see both figures, as `summarize` does).
+copies found first (`stories.copies`): a copy is one report, not another confirmation,
+so only the first article of each group weighs on what is chosen (`summarize_prepared`'s
+`reports`). Every article, copies included, is still clustered, credited and checked as
+`summarize` does, so an outlet is credited with what it printed, listed as disputing
+where its figure conflicts, and its figure is kept among the story's disagreements. A
+text that prints a figure otherwise is not a copy (`stories.copies`).
 """
 
 from __future__ import annotations
@@ -22,8 +23,8 @@ from functools import partial
 
 from .config import Settings
 from .errors import InputError
-from .model import Article, Briefing, Claim, Digest, Item, Progress, Seen
-from .pipeline import prepare, sentences_of, summarize_prepared
+from .model import Article, Briefing, Digest, Item, Progress, Seen
+from .pipeline import prepare, summarize_prepared
 from .segment import words
 from .stories import copies, group, headline
 from .stories import explain as why_joined
@@ -151,12 +152,13 @@ def _seconds(time: dt.datetime) -> float:
 def summarize_story(
     articles: list[Article], settings: Settings, seen: Seen | None = None
 ) -> Briefing:
-    """One story's briefing from its (cleaned) articles: near-identical copies summarized
-    once, each copy credited with what it prints; a story with no usable sentence has no
-    items. With `seen` (what the reader saw of the story before), what is new leads
-    (`select`), and a story with articles the reader saw is headed by an article that
-    reports its first new item; a copy's first article counts as seen when any copy of it
-    was. The local and the cluster path (`distributed.py`) both call it."""
+    """One story's briefing from its (cleaned) articles: near-identical copies weigh once
+    on what is chosen, and every article is credited and checked as `summarize` does; a
+    story with no usable sentence has no items. With `seen` (what the reader saw of the
+    story before), what is new leads (`select`), and a story with articles the reader saw
+    is headed by an article that reports its first new item; a copy's first article
+    counts as seen when any copy of it was. The local and the cluster path
+    (`distributed.py`) both call it."""
     copy_groups = copies(articles, settings.language)
     originals = [articles[members[0]] for members in copy_groups]
     if seen is not None:
@@ -170,11 +172,12 @@ def summarize_story(
             },
         )
     try:
-        briefing = summarize_prepared(originals, settings, seen=seen)
+        briefing = summarize_prepared(
+            articles, settings, seen=seen, reports={a.id for a in originals}
+        )
     except InputError:  # nothing but headlines or boilerplate: listed, with no sentences
         briefing = Briefing(title="", items=(), articles=(), ranker=settings.ranker)
-    whole = _whole_copies(articles, copy_groups)
-    items = tuple(_credit_copies(item, articles, copy_groups, whole) for item in briefing.items)
+    items = briefing.items
     # A story the reader saw before that leads with what is new is headed by an article
     # that reports it (a fresh story keeps the title of its most central article).
     developing = seen is not None and any(a.id in seen.articles for a in articles)
@@ -188,67 +191,7 @@ def summarize_story(
         items=items,
         articles=tuple(articles),
         ranker=settings.ranker,
-        disagreements=tuple(
-            replace(
-                d, claims=tuple(_claim_copies(c, articles, copy_groups, whole) for c in d.claims)
-            )
-            for d in briefing.disagreements
-        ),
-    )
-
-
-def _whole_copies(articles: list[Article], copy_groups: list[list[int]]) -> set[int]:
-    """The copies (indices) that print every candidate sentence of their group's first
-    article word for word: they carry whatever sentence it is credited for, even when the
-    item shown is another outlet's wording of it."""
-    whole = set()
-    for first, *others in copy_groups:
-        sentences = [" ".join(s.text.split()) for s in sentences_of([articles[first]])]
-        for i in others:
-            text = " ".join(articles[i].text.split())
-            if all(sentence in text for sentence in sentences):
-                whole.add(i)
-    return whole
-
-
-def _claim_copies(
-    claim: Claim, articles: list[Article], copy_groups: list[list[int]], whole: set[int]
-) -> Claim:
-    """The version credited also to each copy that prints its sentence, or prints all of
-    the text of a copy whose outlet states it."""
-    text = " ".join(claim.text.split())
-    sources = dict.fromkeys(claim.sources)
-    for members in copy_groups:
-        if articles[members[0]].source in sources:
-            sources.update(
-                dict.fromkeys(
-                    articles[i].source
-                    for i in members
-                    if i in whole or text in " ".join(articles[i].text.split())
-                )
-            )
-    return replace(claim, sources=tuple(sources))
-
-
-def _credit_copies(
-    item: Item, articles: list[Article], copy_groups: list[list[int]], whole: set[int]
-) -> Item:
-    """The item credited also to each copy that prints the same sentence, or prints all
-    of the text of the credited first article of its group (`_whole_copies`)."""
-    text = " ".join(item.text.split())
-    credited = set(item.article_ids)
-    for members in copy_groups:
-        if articles[members[0]].id in credited:
-            credited.update(
-                articles[i].id
-                for i in members
-                if i in whole or text in " ".join(articles[i].text.split())
-            )
-    in_order = [a for a in articles if a.id in credited]
-    return replace(
-        item,
-        sources=tuple(dict.fromkeys(a.source for a in in_order)),
-        article_ids=tuple(a.id for a in in_order),
+        disagreements=briefing.disagreements,
     )
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import replace
 
 from .clean import clean
@@ -10,11 +10,11 @@ from .cluster import cluster
 from .config import Settings
 from .credits import check
 from .errors import InputError
-from .lexicon import analyse
-from .model import Article, Briefing, Seen, Sentence
-from .rank import make_ranker, rank
+from .lexicon import Lexicon, analyse
+from .model import Article, Briefing, Item, Seen, Sentence
+from .rank import Ranker, make_ranker, rank
 from .segment import is_complete, split_lines, split_sentences, words
-from .select import select
+from .select import credit_cluster, select
 
 MIN_WORDS = 6  # shorter "sentences" are fragments, bylines or captions
 MAX_WORDS = 80  # longer ones are run-on text the splitter could not divide
@@ -83,11 +83,24 @@ def prepare(article: Article) -> Article:
 
 
 def summarize_prepared(
-    cleaned: Sequence[Article], settings: Settings, *, seen: Seen | None = None
+    cleaned: Sequence[Article],
+    settings: Settings,
+    *,
+    seen: Seen | None = None,
+    reports: Collection[str] | None = None,
 ) -> Briefing:
     """`summarize` for articles that went through `prepare` already. With `seen` (what the
     reader saw of the story before: `history`), the clusters it holds nothing of lead the
-    briefing and their items are marked `new` (`select`)."""
+    briefing and their items are marked `new` (`select`).
+
+    `reports` (article ids; None: all) are the articles that weigh on what is chosen: the
+    daily briefing gives one article of each group of wire copies (`stories.copies`), so
+    that a copy is not counted as another confirmation. The items are ranked and chosen
+    from their sentences alone; every article's sentences are still clustered, and each
+    item is credited and checked over them as `summarize` does (`select.credit_cluster`,
+    `credits.check`): a copy is credited with what it prints, and its figures are seen.
+    Raises `InputError` when no article has a sentence.
+    """
     ranker = make_ranker(settings.ranker, settings.language)
     sentences = sentences_of(cleaned)
     if not sentences:
@@ -97,6 +110,38 @@ def summarize_prepared(
         )
     lexicon = analyse([s.text for s in sentences], settings.language)
     labels = cluster(lexicon, [s.article_id for s in sentences], settings.cluster_threshold)
+    weighed = [a for a in cleaned if reports is None or a.id in reports]
+    chosen_from = sentences_of(weighed) if len(weighed) < len(cleaned) else []
+    if chosen_from:
+        chosen_lexicon = analyse([s.text for s in chosen_from], settings.language)
+        chosen_labels = cluster(
+            chosen_lexicon, [s.article_id for s in chosen_from], settings.cluster_threshold
+        )
+        items = [
+            credit_cluster(item, sentences, labels)
+            for item in _choose(ranker, chosen_from, chosen_lexicon, chosen_labels, settings, seen)
+        ]
+    else:
+        items = _choose(ranker, sentences, lexicon, labels, settings, seen)
+    credited, differences = check(sentences, labels, lexicon, items, cleaned, settings.language)
+    return Briefing(
+        title=_title(cleaned, items[0].article_ids if items else ()),
+        items=credited,
+        articles=tuple(cleaned),
+        ranker=settings.ranker,
+        disagreements=differences,
+    )
+
+
+def _choose(
+    ranker: Ranker,
+    sentences: Sequence[Sentence],
+    lexicon: Lexicon,
+    labels: Sequence[int],
+    settings: Settings,
+    seen: Seen | None,
+) -> list[Item]:
+    """The items `settings` asks for, ranked by `ranker` and selected among `sentences`."""
     scores = rank(
         ranker,
         sentences,
@@ -105,7 +150,7 @@ def summarize_prepared(
         max_words=settings.words,
         max_sentences=settings.max_sentences,
     )
-    items = select(
+    return select(
         sentences,
         labels,
         scores,
@@ -114,14 +159,6 @@ def summarize_prepared(
         max_words=settings.words,
         fill=settings.fill,
         known=None if seen is None else [seen.knows(sentence) for sentence in sentences],
-    )
-    credited, differences = check(sentences, labels, lexicon, items, cleaned, settings.language)
-    return Briefing(
-        title=_title(cleaned, items[0].article_ids if items else ()),
-        items=credited,
-        articles=tuple(cleaned),
-        ranker=settings.ranker,
-        disagreements=differences,
     )
 
 

@@ -96,6 +96,26 @@ def select(
     return [_item(sentences, group, article_order, labels[group[0]] in new) for group in chosen]
 
 
+def credit_cluster(item: Item, sentences: Sequence[Sentence], labels: Sequence[int]) -> Item:
+    """`item` credited as `select` credits it, but among `sentences` clustered as `labels`:
+    to every article with a sentence in the cluster of its representative (the sentence
+    of `item.article_id` at `item.position`), in article order. An item whose
+    representative is not among `sentences` is returned as it is."""
+    head = next(
+        (
+            i
+            for i, s in enumerate(sentences)
+            if s.article_id == item.article_id and s.position == item.position
+        ),
+        None,
+    )
+    if head is None:
+        return item
+    group = [head, *(i for i, label in enumerate(labels) if label == labels[head] and i != head)]
+    article_order = {a: i for i, a in enumerate(dict.fromkeys(s.article_id for s in sentences))}
+    return _item(sentences, group, article_order, item.new)
+
+
 def _item(
     sentences: Sequence[Sentence], group: list[int], article_order: dict[str, int], new: bool
 ) -> Item:

@@ -27,8 +27,9 @@ cosine of two articles is then weighed by three kinds of evidence:
   again among themselves.
 
 Syndicated and wire copies inside a story are found as near-identical texts (`COPY`) that
-give the same specifics (`specifics.py`), so that copies do not count as separate reports
-while a copy that changes a figure stays a report of its own. `headline` heads a story
+print the same specifics in the same words (`specifics.py`), so that copies do not count
+as separate reports while a copy that changes a figure, or only its wording ("9.21
+million" for "9.2 million", "five" for "5"), stays a report of its own. `headline` heads a story
 with the title of its most central article, without the outlet's name; `explain` says
 which names and terms most of its articles share.
 
@@ -99,7 +100,7 @@ from .cluster import average_linkage
 from .lexicon import CALENDAR, analyse, content_terms, name_terms, stems, vectorise
 from .model import Article, Shared
 from .segment import words
-from .specifics import Specific, specifics
+from .specifics import specifics
 
 THRESHOLD = 0.13  # average damped cosine at which articles share a story
 TIME_SCALE = 4.0  # days: two articles this far apart (or undated) count half as similar
@@ -273,21 +274,21 @@ def copies(articles: Sequence[Article], language: str) -> list[list[int]]:
     """Groups of near-identical articles (wire copies), as indices, in input order.
 
     An article is a copy of an earlier one when their texts are at least `COPY` alike
-    and give the same specifics, in order, each agreeing with the other's: a copy that
-    differs only in a number ("nine" dead for "five") is another report, which the
-    story's credits and disagreements must see.
+    and print the same specifics, in order, in the same words: a copy that differs in a
+    number ("nine" dead for "five") is another report, which the story's credits and
+    disagreements must see, and so is one that words a figure its own way ("5" for
+    "five", "40" for "between 38 and 41"): its outlet chose that figure, so it
+    weighs on what the briefing chooses as `summarize` weighs it.
     """
     n = len(articles)
     if n < 2:
         return [[i] for i in range(n)]
     similarity = analyse([a.text for a in articles], language).similarity()
-    found_specifics = [specifics(a.text) for a in articles]
+    printed = [_printed(a.text) for a in articles]
     owner = list(range(n))
     for i in range(n):
         for j in range(i):
-            if similarity[i, j] >= COPY and _same_specifics(
-                found_specifics[i], found_specifics[owner[j]]
-            ):
+            if similarity[i, j] >= COPY and printed[i] == printed[owner[j]]:
                 owner[i] = owner[j]
                 break
     found: dict[int, list[int]] = {}
@@ -296,12 +297,10 @@ def copies(articles: Sequence[Article], language: str) -> list[list[int]]:
     return list(found.values())
 
 
-def _same_specifics(a: Sequence[Specific], b: Sequence[Specific]) -> bool:
-    """Whether two texts give the same specifics: as many, in order, of one kind and
-    agreeing pair by pair ("5" and "five" agree; "5" and "9" do not)."""
-    return len(a) == len(b) and all(
-        x.kind == y.kind and x.agrees(y) for x, y in zip(a, b, strict=True)
-    )
+def _printed(text: str) -> tuple[str, ...]:
+    """The specifics of `text` as printed, in order, approximation words included, case
+    and spacing aside ("At least 5", "Sunday")."""
+    return tuple(" ".join(text[x.start : x.end].casefold().split()) for x in specifics(text))
 
 
 def _vectors(

@@ -1,4 +1,5 @@
 import datetime as dt
+import json
 from dataclasses import replace
 
 import pytest
@@ -66,13 +67,17 @@ def test_a_wire_copy_is_summarized_once_and_its_outlet_still_credited(news_pool,
     summarized = []
 
     def recording(articles, settings, **options):
-        summarized.append([a.id for a in articles])
+        summarized.append(([a.id for a in articles], sorted(options["reports"])))
         return real(articles, settings, **options)
 
     real = daily.summarize_prepared
     monkeypatch.setattr(daily, "summarize_prepared", recording)
     flood = brief(news_pool, max_stories=1).stories[0]
-    assert summarized == [["flood-a", "flood-b", "flood-c"]]  # flood-d reprints flood-b
+    # Every article is credited and checked; flood-d reprints flood-b, so it weighs on
+    # nothing that is chosen.
+    assert summarized == [
+        (["flood-a", "flood-b", "flood-c", "flood-d"], ["flood-a", "flood-b", "flood-c"])
+    ]
     for item in flood.items:
         assert ("flood-b" in item.article_ids) == ("flood-d" in item.article_ids)
         if "flood-d" in item.article_ids:
@@ -276,3 +281,145 @@ def test_a_copy_is_credited_with_another_outlets_wording_of_a_sentence_it_prints
     assert differences == expected_differences == []
     for _, sources, disputed_by in items:
         assert (sources, disputed_by) == (("Wire A", "Daily B", "Wire C"), ())
+
+
+# What `brief` credits and disputes is what `summarize` does for the same articles of one
+# story, run through the real CLI: copies are collapsed for choosing, never for crediting.
+def _cli_briefing(tmp_path, articles, command):
+    """`summarizer COMMAND` on `articles` as JSON, 5 sentences (the story, for `brief`)."""
+    from typer.testing import CliRunner
+
+    from summarizer.cli import app
+
+    path = tmp_path / "story.jsonl"
+    path.write_text("\n".join(json.dumps(a) for a in articles) + "\n", encoding="utf-8")
+    length = ["--sentences-per-story", "5"] if command == "brief" else ["--sentences", "5"]
+    result = CliRunner().invoke(app, [command, str(path), "-f", "json", *length])
+    assert result.exit_code == 0, result.output
+    briefing = json.loads(result.stdout)
+    if command == "brief":
+        (briefing,) = briefing["stories"]
+    return briefing
+
+
+def _cli_credits(tmp_path, articles, command):
+    """Each item's text, outlets and disputing outlets, and each disagreement's versions,
+    from `summarizer COMMAND` on `articles`."""
+    briefing = _cli_briefing(tmp_path, articles, command)
+    items = [(i["text"], i["sources"], i["disputed_by"]) for i in briefing["items"]]
+    differences = [
+        (d["kind"], [(c["value"], c["sources"]) for c in d["claims"]])
+        for d in briefing["disagreements"]
+    ]
+    return sorted(items), differences
+
+
+def _story(text, *outlets, **fields):
+    return [
+        {"id": f"s{n}", "source": outlet, "title": f"Report {n}", "text": text, **fields}
+        for n, outlet in enumerate(outlets)
+    ]
+
+
+def test_a_copy_that_rounds_a_figure_is_credited_with_it_as_summarize_does(tmp_path):
+    text = (
+        "The province now has {} registered voters, the electoral office said. "
+        "Registration closed after six weeks."
+    )
+    (exact,) = _story(text.format("4.68 million"), "North Ledger")
+    (rounded,) = _story(text.format("4.7 million"), "South Courier")
+    (other,) = _story(text.format("a dozen districts and 9 million"), "East Bulletin")
+    articles = [exact, {**rounded, "id": "r"}, {**other, "id": "o"}]
+    (items, differences) = _cli_credits(tmp_path, articles, "brief")
+    assert (items, differences) == _cli_credits(tmp_path, articles, "summarize")
+    voters = next(item for item in items if "voters" in item[0])
+    assert voters[1:] == (["North Ledger", "South Courier"], ["East Bulletin"])
+    assert [[sources for _, sources in claims] for _, claims in differences] == [
+        [["North Ledger", "South Courier"], ["East Bulletin"]]
+    ]
+
+
+@pytest.mark.parametrize("first", ["range", "within"])
+def test_a_copy_whose_figure_agrees_in_other_words_keeps_its_credit(tmp_path, first):
+    text = "Floodwater rose to {} metres at the weir on Friday. Schools in the valley closed."
+    versions = {
+        "range": {"id": "a", "source": "North Ledger", "text": text.format("between 4 and 5")},
+        "within": {"id": "b", "source": "South Courier", "text": text.format("4.5")},
+    }
+    high = {"id": "c", "source": "East Bulletin", "text": text.format("7")}
+    articles = [versions[first], *(v for k, v in versions.items() if k != first), high]
+    articles = [{**a, "title": "Valley floods"} for a in articles]
+    (items, differences) = _cli_credits(tmp_path, articles, "brief")
+    assert (items, differences) == _cli_credits(tmp_path, articles, "summarize")
+    water = next(item for item in items if "Floodwater" in item[0])
+    assert sorted(water[1]) == ["North Ledger", "South Courier"]
+    assert water[2] == ["East Bulletin"]
+
+
+def test_an_outlets_later_figure_stays_beside_a_wire_copy_of_its_first(tmp_path):
+    text = "At least {} climbers were stranded on Mount Ardent after a storm, rangers said."
+    tail = " A helicopter dropped supplies."
+    articles = [
+        {
+            "id": "m1",
+            "source": "North Ledger",
+            "url": "https://ledger.example/one",
+            "title": "Climbers stranded",
+            "published": "2026-11-20T07:00:00Z",
+            "text": text.format(14) + tail,
+        },
+        {
+            "id": "m2",
+            "source": "North Ledger",
+            "url": "https://ledger.example/two",
+            "title": "More climbers stranded",
+            "published": "2026-11-20T19:00:00Z",
+            "text": text.format(23) + tail,
+        },
+        {  # a word-for-word copy of m1: one report, credited to both outlets
+            "id": "m3",
+            "source": "South Courier",
+            "title": "Storm strands climbers",
+            "published": "2026-11-20T10:00:00Z",
+            "text": text.format(14) + tail,
+        },
+    ]
+    (items, differences) = _cli_credits(tmp_path, articles, "brief")
+    assert (items, differences) == _cli_credits(tmp_path, articles, "summarize")
+    assert differences == [
+        ("updated", [("14", ["North Ledger", "South Courier"]), ("23", ["North Ledger"])])
+    ]
+
+
+def test_wire_copies_weigh_once_and_are_credited_to_every_outlet(tmp_path):
+    wire = (
+        "The council of Brenmoor approved a tram line to the harbour on Monday. "
+        "Tickets will cost the same as a bus fare, the transport office said."
+    )
+    own = (
+        "Councillors in Brenmoor voted on Monday to build a tram line to the harbour. "
+        "{} traders at the harbour market said the works would drive customers away."
+    )
+    articles = [
+        *_story(wire, "Wire One", "Daily Two", "Evening Three"),
+        {"id": "o1", "source": "Harbour Voice", "title": "Tram vote", "text": own.format("Angry")},
+        {"id": "o2", "source": "Port Weekly", "title": "Tram", "text": own.format("Worried")},
+    ]
+    (items, _), (expected, _) = (
+        _cli_credits(tmp_path, articles, command) for command in ("brief", "summarize")
+    )
+    # The same outlets credited with the same facts (the copies weigh once, so brief may
+    # show another outlet's wording of one).
+    assert sorted(i[1:] for i in items) == sorted(i[1:] for i in expected)
+    fare = next(item for item in items if "bus fare" in item[0])
+    assert fare[1] == ["Wire One", "Daily Two", "Evening Three"]
+    # Read by reach: in brief the three copies are one report, so the traders' two
+    # outlets come before the fare; summarize counts three articles for the fare.
+    order = {
+        command: [
+            "traders" if "traders" in i["text"] else "fare" if "fare" in i["text"] else "vote"
+            for i in _cli_briefing(tmp_path, articles, command)["items"]
+        ]
+        for command in ("brief", "summarize")
+    }
+    assert order == {"brief": ["vote", "traders", "fare"], "summarize": ["vote", "fare", "traders"]}
