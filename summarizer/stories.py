@@ -284,11 +284,17 @@ def copies(articles: Sequence[Article], language: str) -> list[list[int]]:
     if n < 2:
         return [[i] for i in range(n)]
     similarity = analyse([a.text for a in articles], language).similarity()
-    printed = [_printed(a.text) for a in articles]
+    printed: dict[int, tuple[str, ...]] = {}  # read only for near-identical texts (slow)
+
+    def figures(k: int) -> tuple[str, ...]:
+        if k not in printed:
+            printed[k] = _printed(articles[k].text)
+        return printed[k]
+
     owner = list(range(n))
     for i in range(n):
         for j in range(i):
-            if similarity[i, j] >= COPY and printed[i] == printed[owner[j]]:
+            if similarity[i, j] >= COPY and figures(i) == figures(owner[j]):
                 owner[i] = owner[j]
                 break
     found: dict[int, list[int]] = {}
