@@ -492,9 +492,15 @@ class _Finder:
         mine, theirs = self.near(a), self.near(b)
         counts = x.kind == y.kind == "count" and bool(x.unit and y.unit)
         linked = mine and theirs and (mine[0] in theirs or theirs[0] in mine)
-        if counts and not linked and (cosine < ALIKE_SENTENCE or not self._same_lead(a, b)):
-            return False  # not one noun: "two females" and "four animals"; but "signed by
-            # the 31 members" and "signed by all 31 senators" are one
+        named = self._names_noun(a) or self._names_noun(b)
+        if (
+            counts
+            and not linked
+            and not (cosine >= ALIKE_SENTENCE and named and self._same_lead(a, b))
+        ):
+            return False  # not one noun: "two females" and "four animals", "4.1 million
+            # phones" and "2.3 million tablets"; but "signed by the 31 members" and
+            # "signed by all 31 Senate Republicans" are one
         measured = x.unit in MEASURES or y.unit in MEASURES
         if counts and measured and mine[0] != theirs[0]:
             return False  # "300 metres to help climbers" and "thousands of climbers"
@@ -528,6 +534,12 @@ class _Finder:
             and "age" not in (x.unit, y.unit)
             and not (_magnitude(x) or _magnitude(y) or _apart(x, y))
         )
+
+    def _names_noun(self, key: ClaimKey) -> bool:
+        """Whether the word a count counts is a name, capitalised ("31 Senate
+        Republicans"): what it counts is named, not said."""
+        after = self.sentences[key[0]].text[self._specific(key).end :].lstrip()
+        return after[:1].isupper()
 
     def _same_lead(self, a: ClaimKey, b: ClaimKey) -> bool:
         """Whether the content words just before two bare numbers are the same: a number

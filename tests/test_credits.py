@@ -567,3 +567,13 @@ def test_one_outlets_own_versions_are_not_a_disagreement():
         Article("w2", "Wire A", f"At least 65 {toll}"),
     ]
     assert summarize(articles).disagreements == ()
+
+
+def test_two_products_sold_are_two_facts():
+    quarter = "The company sold {} in the third quarter, its report said."
+    assert (
+        reported(quarter.format("4.1 million phones"), quarter.format("2.3 million tablets")) == []
+    )
+    assert reported(quarter.format("4.1 million phones"), quarter.format("3.9 million phones")) == [
+        ["3.9 million", "4.1 million"]
+    ]
