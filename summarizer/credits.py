@@ -73,7 +73,7 @@ import numpy as np
 
 from .languages import stopwords
 from .lexicon import Lexicon, content_terms, stem_words
-from .model import Article, Briefing, Claim, Disagreement, Item, Sentence
+from .model import Article, Briefing, Claim, Digest, Disagreement, Item, Sentence, published_time
 from .specifics import KINDS, Specific, comparable, specifics
 
 SAME_SENTENCE = 0.1  # cosine at which two sentences may state the same thing
@@ -167,10 +167,23 @@ _KIND_BITS = {
 }
 
 
-def disagreements(briefing: Briefing) -> tuple[Disagreement, ...]:
-    """Where the outlets of a briefing differ: each `Disagreement` names what differs and
-    gives every version verbatim with its outlets (empty when they agree throughout)."""
-    return briefing.disagreements
+def disagreements(briefing: Briefing | Digest) -> tuple[Disagreement, ...]:
+    """Where the outlets differ: each `Disagreement` names what differs (`about`), its
+    `kind` ("differ", or "updated" with the versions earliest first) and every version
+    (`claims`) verbatim with its outlets; empty when they agree throughout.
+
+    `briefing` is a `Briefing` (from `summarize`: its story's disagreements) or a `Digest`
+    (from `brief`: every story's, story by story in the digest's order). Anything else
+    is a `TypeError`.
+    """
+    if isinstance(briefing, Briefing):
+        return briefing.disagreements
+    if isinstance(briefing, Digest):
+        return tuple(d for story in briefing.stories for d in story.disagreements)
+    raise TypeError(
+        "disagreements() takes a Briefing (from summarize) or a Digest (from brief), "
+        f"not {type(briefing).__name__}"
+    )
 
 
 def check(
@@ -264,13 +277,37 @@ def _echo(x: Specific, z: Specific) -> bool:
     return _same_sort(x, z) and _as_numbers(x, z)
 
 
-def _later(times: Sequence[dt.datetime | None], than: Sequence[dt.datetime | None]) -> bool:
+Moment = tuple[dt.datetime, bool]
+"""When an article was published: UTC, and whether a time of day is known (`published_time`)."""
+
+
+def _moment(article: Article | None) -> Moment | None:
+    return published_time(article.published) if article is not None else None
+
+
+def _before(a: Moment, b: Moment) -> bool:
+    """Whether `a` was published before `b`: by the clock when both give a time of day,
+    else only by the (UTC) day, as a date alone says nothing of the hour."""
+    if a[1] and b[1]:
+        return a[0] < b[0]
+    return a[0].date() < b[0].date()
+
+
+def _later(times: Sequence[Moment | None], than: Sequence[Moment | None]) -> bool:
     """Whether every one of `times` is known and after every one of `than` (all known)."""
     known = [t for t in times if t is not None]
     before = [t for t in than if t is not None]
     if not known or not before or len(known) < len(times) or len(before) < len(than):
         return False
-    return min(known) > max(before)
+    return all(_before(b, a) for a in known for b in before)
+
+
+def _ordered(times: Sequence[Moment | None]) -> bool:
+    """Whether every one of `times` is known and each two are one before the other."""
+    known = [t for t in times if t is not None]
+    return len(known) == len(times) and all(
+        _before(a, b) or _before(b, a) for n, a in enumerate(known) for b in known[n + 1 :]
+    )
 
 
 def _same_number(x: Specific, z: Specific) -> bool:
@@ -341,14 +378,14 @@ class _Finder:
         sources = tuple(dict.fromkeys(self.articles[a].source for a in kept if a in self.articles))
         if not sources:  # only the representative's own article can never dispute itself
             return item
-        credited = [self.articles[a].published_at for a in kept if a in self.articles]
+        credited = [_moment(self.articles[a]) for a in kept if a in self.articles]
         claims = []
         for value, found in disputing.items():
             outlets = tuple(dict.fromkeys(self.sentences[i].source for _, i in found))
             outlets = tuple(o for o in outlets if o not in sources)
             if outlets:
                 first = found[0][1]
-                times = [self.articles[a].published_at for a, _ in found if a in self.articles]
+                times = [_moment(self.articles[a]) for a, _ in found if a in self.articles]
                 claims.append(
                     Claim(
                         value,
@@ -758,7 +795,7 @@ class _Finder:
         claims = [self._claim(v) for v in variants]
         times = [self._time(v) for v in variants]
         kind = "differ"
-        if all(t is not None for t in times) and len(set(times)) == len(times):
+        if _ordered(times):
             kind = "updated"
             order = sorted(range(len(claims)), key=lambda n: times[n])  # type: ignore[arg-type,return-value]
             claims = [claims[n] for n in order]
@@ -778,14 +815,11 @@ class _Finder:
             self._published(found),
         )
 
-    def _time(self, variant: list[ClaimKey]) -> dt.datetime | None:
-        times = []
-        for key in variant:
-            article = self.articles.get(self.sentences[key[0]].article_id)
-            if article is None or article.published_at is None:
-                return None
-            times.append(article.published_at)
-        return min(times)
+    def _time(self, variant: list[ClaimKey]) -> Moment | None:
+        """When a version was first published (a day alone before any time of that day)."""
+        times = [_moment(self.articles.get(self.sentences[k[0]].article_id)) for k in variant]
+        known = [t for t in times if t is not None]
+        return min(known) if known and len(known) == len(times) else None
 
     def _about(self, variants: list[list[ClaimKey]]) -> str:
         """Words around the first version's specific that the other versions share."""

@@ -69,6 +69,8 @@ def read_paths(
     is skipped with a warning while other inputs hold articles; when none does, it is the
     error. A URL that fails is always skipped with a warning. `jobs` processes read (and
     extract) the files when there are many; the articles come in the same order either way.
+    An article whose publication time cannot be read (`Article.published_at`) is kept,
+    its time unknown, with a warning.
     """
     articles: list[Article] = []
     unusable: list[Unusable] = []
@@ -126,7 +128,23 @@ def read_paths(
             + ", ".join(paths)
             + f" (give articles or feeds as files: {', '.join(sorted(SUFFIXES))})"
         )
-    return _unique_ids(_without_repeats(articles))
+    kept = _unique_ids(_without_repeats(articles))
+    _warn_unreadable_times(kept)
+    return kept
+
+
+def _warn_unreadable_times(articles: list[Article]) -> None:
+    """A warning for each article whose `published` gives no time that can be read: it
+    counts as unknown, so its versions are disputes, never updates (`credits`)."""
+    for article in articles:
+        if article.published.strip() and article.published_at is None:
+            log.warning(
+                "%s (%s): cannot read the publication time %r, taken as unknown "
+                "(give ISO 8601, such as 2026-11-20T10:00:00+05:00)",
+                article.id,
+                article.source,
+                article.published,
+            )
 
 
 def _subscriptions(given: str, pages: dict[str, Page | None]) -> list[Subscription] | None:
