@@ -44,6 +44,7 @@ __all__ = [
     "read_jsonl",
     "read_paths",
     "read_text",
+    "unreadable_times",
 ]
 
 PARALLEL_FROM = 32  # fewer inputs than this are read faster than a process pool starts
@@ -129,22 +130,22 @@ def read_paths(
             + f" (give articles or feeds as files: {', '.join(sorted(SUFFIXES))})"
         )
     kept = _unique_ids(_without_repeats(articles))
-    _warn_unreadable_times(kept)
+    for warning in unreadable_times(kept):
+        log.warning("%s", warning)
     return kept
 
 
-def _warn_unreadable_times(articles: list[Article]) -> None:
-    """A warning for each article whose `published` gives no time that can be read: it
-    counts as unknown, so its versions are disputes, never updates (`credits`)."""
-    for article in articles:
-        if article.published.strip() and article.published_at is None:
-            log.warning(
-                "%s (%s): cannot read the publication time %r, taken as unknown "
-                "(give ISO 8601, such as 2026-11-20T10:00:00+05:00)",
-                article.id,
-                article.source,
-                article.published,
-            )
+def unreadable_times(articles: Sequence[Article]) -> list[str]:
+    """A warning for each article whose `published` gives no time that can be read
+    (`Article.published_at`): it counts as unknown, so its versions are disputes, never
+    updates (`credits`). `read_paths` logs them; the cluster path sends them back."""
+    return [
+        f"{article.id} ({article.source}): cannot read the publication time "
+        f"{article.published!r}, taken as unknown "
+        "(give ISO 8601, such as 2026-11-20T10:00:00+05:00)"
+        for article in articles
+        if article.published.strip() and article.published_at is None
+    ]
 
 
 def _subscriptions(given: str, pages: dict[str, Page | None]) -> list[Subscription] | None:
