@@ -10,7 +10,8 @@ Two stages, after `select`, over the story's candidate sentences and their speci
   representative's ("21 people" against "12 people") for the same thing is not credited
   and is listed as disputing the item, with its value; as updating it when it was
   published after every credited version, and as an earlier figure when before every
-  one (`Claim.when`; with a time unknown on either side, it is a dispute).
+  one (`Claim.when`; with a time unknown on either side, it is a dispute). Times are
+  compared in UTC; a date without a time only by its day (`_before`).
 - **Disagreements.** Across the whole story, two specifics of different outlets'
   sentences (TF-IDF cosine at least `SAME_SENTENCE`) are one thing when `same_thing`
   says so. Each is paired, per article, with its best such match only when that
@@ -21,7 +22,8 @@ Two stages, after `select`, over the story's candidate sentences and their speci
   "three" another), and a group is a disagreement when two versions cannot both be
   true and each is given by an article that does not also give the other. Each version
   is shown verbatim with its outlets; when every version carries a publication time and
-  the times differ, it is an update, told from the earliest to the latest.
+  each two are one before the other (`_before`), it is an update, told from the earliest
+  to the latest.
 
 What is one thing (`same_thing`). Alike enough: sentences at least `ALIKE_SENTENCE` alike
 sharing a word around the two values; `CLOSE_SENTENCE` alike sharing `SAME_CONTEXT`; two

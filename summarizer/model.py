@@ -102,8 +102,9 @@ class Claim:
 
     `when` says, on an item, when the version was published against every credited one:
     "later" (after all of them: an update of the item's figure), "earlier" (before all of
-    them: the figure the credited outlets updated), or "" (a dispute: the times overlap or
-    one is unknown). In a `Disagreement` it is always ""."""
+    them: the figure the credited outlets updated), or "" (a dispute: the times overlap, one
+    is unknown, or a date alone falls on the day of a time: only its day is known). In a
+    `Disagreement` it is always ""."""
 
     value: str
     text: str
