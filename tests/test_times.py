@@ -96,15 +96,15 @@ def test_a_missing_or_unreadable_publication_time_is_unknown(published):
 
 def test_versions_are_ordered_by_their_utc_times_not_their_clocks(tmp_path):
     # 10:00 at +05:00 is 05:00 UTC: before the other outlet's 06:00 UTC, though its
-    # clock reads later.
+    # clock reads later. The later figure leads; the earlier one is marked as such.
     path = _story(
         tmp_path, QUAKE, "2026-11-20T10:00:00+05:00", "2026-11-20T06:00:00Z", extra=AFTERSHOCKS
     )
     data = _summary(path)
     (item,) = [i for i in data["items"] if "earthquake" in i["text"]]
-    assert item["text"] == QUAKE.format(30)
-    assert (item["updated_by"], item["earlier_from"], item["disputed_by"]) == (
-        ["Valley Herald"],
+    assert item["text"] == QUAKE.format(42)
+    assert (item["earlier_from"], item["updated_by"], item["disputed_by"]) == (
+        ["Harbor Times"],
         [],
         [],
     )
@@ -112,8 +112,8 @@ def test_versions_are_ordered_by_their_utc_times_not_their_clocks(tmp_path):
     assert update["kind"] == "updated"
     assert [c["value"] for c in update["claims"]] == ["30", "42"]
     markdown = _invoke("summarize", path).stdout
-    assert "**Updated later** by Valley Herald: 42" in markdown
-    assert "Disputed" not in markdown and "Earlier figure" not in markdown
+    assert "**Earlier figure** from Harbor Times: 30" in markdown
+    assert "Disputed" not in markdown and "Updated later" not in markdown
 
 
 def test_an_offset_can_make_a_version_the_earlier_one(tmp_path):
@@ -190,26 +190,24 @@ def test_a_date_alone_is_not_ordered_against_a_time_of_that_day(tmp_path):
 
 
 @pytest.mark.parametrize(
-    ("first", "second", "updated_by", "earlier_from"),
+    ("first", "second", "earlier"),
     [
-        ("2026-11-20", "2026-11-21T01:00:00Z", ["Valley Herald"], []),  # the next day
-        ("2026-11-21T01:00:00Z", "2026-11-20", [], ["Valley Herald"]),  # the day before
-        ("2026-11-20", "2026-11-21", ["Valley Herald"], []),  # two dates alone
-        ("2026-11-20T01:00:00Z", "2026-11-20T18:30:00Z", ["Valley Herald"], []),  # two times
+        ("2026-11-20", "2026-11-21T01:00:00Z", "Harbor Times"),  # the next day
+        ("2026-11-21T01:00:00Z", "2026-11-20", "Valley Herald"),  # the day before
+        ("2026-11-20", "2026-11-21", "Harbor Times"),  # two dates alone
+        ("2026-11-20T01:00:00Z", "2026-11-20T18:30:00Z", "Harbor Times"),  # two times
     ],
 )
-def test_a_date_alone_is_ordered_by_its_day(tmp_path, first, second, updated_by, earlier_from):
+def test_a_date_alone_is_ordered_by_its_day(tmp_path, first, second, earlier):
     data = _summary(_story(tmp_path, MINE, first, second, values=(7, 11)))
+    figure = {"Harbor Times": "7", "Valley Herald": "11"}
+    later = next(outlet for outlet in figure if outlet != earlier)
     (item,) = data["items"]
-    assert (item["updated_by"], item["earlier_from"], item["disputed_by"]) == (
-        updated_by,
-        earlier_from,
-        [],
-    )
+    assert item["text"] == MINE.format(figure[later])  # the later figure leads
+    assert (item["earlier_from"], item["updated_by"], item["disputed_by"]) == ([earlier], [], [])
     (update,) = data["disagreements"]
     assert update["kind"] == "updated"
-    earliest = "11" if earlier_from else "7"
-    assert update["claims"][0]["value"] == earliest
+    assert [c["value"] for c in update["claims"]] == [figure[earlier], figure[later]]
 
 
 def test_a_day_alone_and_a_time_that_day_in_one_version_is_not_ordered(tmp_path):
@@ -286,3 +284,26 @@ def test_the_disagreements_of_a_digest_are_every_storys_in_story_order():
 def test_disagreements_of_anything_else_is_a_clear_type_error(given):
     with pytest.raises(TypeError, match=r"takes a Briefing \(from summarize\) or a Digest"):
         summarizer.disagreements(given)
+
+
+def test_a_later_figure_leads_beside_a_figure_of_unknown_time(tmp_path):
+    rows = [
+        {
+            "id": "h",
+            "source": "Harbor Times",
+            "published": "2026-11-20T08:00:00+01:00",
+            "text": MINE.format(7),
+        },
+        {"id": "c", "source": "Cape Courier", "text": MINE.format(9)},
+        {
+            "id": "v",
+            "source": "Valley Herald",
+            "published": "2026-11-20T12:00:00Z",
+            "text": MINE.format(11),
+        },
+    ]
+    data = _summary(_jsonl(tmp_path / "mine.jsonl", rows))
+    (item,) = data["items"]
+    assert item["text"] == MINE.format(11)
+    assert item["earlier_from"] == ["Harbor Times"]
+    assert item["disputed_by"] == ["Cape Courier"]
