@@ -13,7 +13,8 @@ Two stages, after `select`, over the story's candidate sentences and their speci
   item, with its value; as an earlier figure when published before every credited
   version (an outlet's own earlier article included), and when some were published
   after every credited version, the latest of them leads the item instead
-  (`Claim.when`; with a time unknown on either side, it is a dispute).
+  (`Claim.when`; with a time unknown on either side, it is a dispute). Times are
+  compared in UTC; a date without a time only by its day (`_before`).
 - **Disagreements.** Across the whole story, two specifics of different outlets'
   sentences (TF-IDF cosine at least `SAME_SENTENCE`) are one thing when `same_thing`
   says so. Each is paired, per article, with its best such match only when that
@@ -24,8 +25,8 @@ Two stages, after `select`, over the story's candidate sentences and their speci
   "three" another), and a group is a disagreement when two versions cannot both be
   true, two outlets give them, and no article gives two of them (it would be telling
   two places or times). Each sentence is shown verbatim with the outlets that printed
-  it; when every version carries a publication time and the times differ, it is an
-  update, told from the earliest to the latest.
+  it; when every version carries a publication time and each two are one before the
+  other (`_before`), it is an update, told from the earliest to the latest.
 
 What is one thing (`same_thing`). Alike enough: sentences at least `ALIKE_SENTENCE` alike
 sharing a word around the two values; `CLOSE_SENTENCE` alike sharing `SAME_CONTEXT`; two
@@ -78,7 +79,7 @@ import numpy as np
 
 from .languages import stopwords
 from .lexicon import Lexicon, content_terms, stem_words
-from .model import Article, Briefing, Claim, Disagreement, Item, Sentence
+from .model import Article, Briefing, Claim, Digest, Disagreement, Item, Sentence, published_time
 from .specifics import KINDS, Specific, comparable, specifics
 
 SAME_SENTENCE = 0.1  # cosine at which two sentences may state the same thing
@@ -173,10 +174,23 @@ _KIND_BITS = {
 }
 
 
-def disagreements(briefing: Briefing) -> tuple[Disagreement, ...]:
-    """Where the outlets of a briefing differ: each `Disagreement` names what differs and
-    gives every version verbatim with its outlets (empty when they agree throughout)."""
-    return briefing.disagreements
+def disagreements(briefing: Briefing | Digest) -> tuple[Disagreement, ...]:
+    """Where the outlets differ: each `Disagreement` names what differs (`about`), its
+    `kind` ("differ", or "updated" with the versions earliest first) and every version
+    (`claims`) verbatim with its outlets; empty when they agree throughout.
+
+    `briefing` is a `Briefing` (from `summarize`: its story's disagreements) or a `Digest`
+    (from `brief`: every story's, story by story in the digest's order). Anything else
+    is a `TypeError`.
+    """
+    if isinstance(briefing, Briefing):
+        return briefing.disagreements
+    if isinstance(briefing, Digest):
+        return tuple(d for story in briefing.stories for d in story.disagreements)
+    raise TypeError(
+        "disagreements() takes a Briefing (from summarize) or a Digest (from brief), "
+        f"not {type(briefing).__name__}"
+    )
 
 
 def check(
@@ -279,13 +293,37 @@ def _echo(x: Specific, z: Specific) -> bool:
     return _same_sort(x, z) and _as_numbers(x, z)
 
 
-def _later(times: Sequence[dt.datetime | None], than: Sequence[dt.datetime | None]) -> bool:
+Moment = tuple[dt.datetime, bool]
+"""When an article was published: UTC, and whether a time of day is known (`published_time`)."""
+
+
+def _time_of(article: Article | None) -> Moment | None:
+    return published_time(article.published) if article is not None else None
+
+
+def _before(a: Moment, b: Moment) -> bool:
+    """Whether `a` was published before `b`: by the clock when both give a time of day,
+    else only by the (UTC) day, as a date alone says nothing of the hour."""
+    if a[1] and b[1]:
+        return a[0] < b[0]
+    return a[0].date() < b[0].date()
+
+
+def _later(times: Sequence[Moment | None], than: Sequence[Moment | None]) -> bool:
     """Whether every one of `times` is known and after every one of `than` (all known)."""
     known = [t for t in times if t is not None]
     before = [t for t in than if t is not None]
     if not known or not before or len(known) < len(times) or len(before) < len(than):
         return False
-    return min(known) > max(before)
+    return all(_before(b, a) for a in known for b in before)
+
+
+def _ordered(times: Sequence[Moment | None]) -> bool:
+    """Whether every one of `times` is known and each two are one before the other."""
+    known = [t for t in times if t is not None]
+    return len(known) == len(times) and all(
+        _before(a, b) or _before(b, a) for n, a in enumerate(known) for b in known[n + 1 :]
+    )
 
 
 def _same_number(x: Specific, z: Specific) -> bool:
@@ -362,10 +400,10 @@ class _Finder:
         sources = tuple(dict.fromkeys(self.articles[a].source for a in kept if a in self.articles))
         if not sources:  # only the representative's own article can never dispute itself
             return item
-        credited = [self.articles[a].published_at for a in kept if a in self.articles]
+        credited = [_time_of(self.articles[a]) for a in kept if a in self.articles]
         claims = []
         for value, found in disputing.items():
-            times = [self.articles[a].published_at for a, _ in found if a in self.articles]
+            times = [_time_of(self.articles[a]) for a, _ in found if a in self.articles]
             # after every credited version, before every one, or neither
             when: Literal["", "earlier", "later"] = (
                 "later" if _later(times, credited) else "earlier" if _later(credited, times) else ""
@@ -393,7 +431,8 @@ class _Finder:
         """When an article was published (unknown first), then its place in the input."""
         article = self.articles.get(article_id)
         published = article.published_at if article is not None else None
-        return (published or dt.datetime.min, -self.article_order.get(article_id, 0))
+        earliest = dt.datetime.min.replace(tzinfo=dt.UTC)  # `published_at` is in UTC
+        return (published or earliest, -self.article_order.get(article_id, 0))
 
     def _other_sort(self, head: int, other: int) -> bool:
         """Whether the other sentence gives a sum in another currency, or a measure in
@@ -819,7 +858,7 @@ class _Finder:
         claims = [self._claims(v) for v in variants]
         times = [self._time(v) for v in variants]
         kind = "differ"
-        if all(t is not None for t in times) and len(set(times)) == len(times):
+        if _ordered(times):
             kind = "updated"
             order = sorted(range(len(claims)), key=lambda n: times[n])  # type: ignore[arg-type,return-value]
             claims = [claims[n] for n in order]
@@ -843,14 +882,11 @@ class _Finder:
             )
         return claims
 
-    def _time(self, variant: list[ClaimKey]) -> dt.datetime | None:
-        times = []
-        for key in variant:
-            article = self.articles.get(self.sentences[key[0]].article_id)
-            if article is None or article.published_at is None:
-                return None
-            times.append(article.published_at)
-        return min(times)
+    def _time(self, variant: list[ClaimKey]) -> Moment | None:
+        """When a version was first published (a day alone before any time of that day)."""
+        times = [_time_of(self.articles.get(self.sentences[k[0]].article_id)) for k in variant]
+        known = [t for t in times if t is not None]
+        return min(known) if known and len(known) == len(times) else None
 
     def _about(self, variants: list[list[ClaimKey]]) -> str:
         """Words around the first version's specific that the other versions share."""
