@@ -246,7 +246,11 @@ def summarize(
 def brief(
     paths: Paths,
     date: Annotated[
-        str | None, typer.Option(help="Keep only the articles published that day (YYYY-MM-DD).")
+        str | None,
+        typer.Option(
+            help="Keep only the articles published that day (YYYY-MM-DD, a UTC day; "
+            "times without an offset are taken as UTC)."
+        ),
     ] = None,
     max_stories: Annotated[
         int, typer.Option(help="At most this many stories, most widely reported first; 0: all.")

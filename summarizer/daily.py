@@ -122,7 +122,8 @@ def _map(
 
 
 def published_on(articles: Sequence[Article], date: dt.date) -> list[Article]:
-    """The articles published on `date`; none is an error, and undated ones a warning."""
+    """The articles published on `date`, a UTC day (`Article.published_at`); none is an
+    error, and undated ones a warning."""
     days = [a.published_at.date() if a.published_at else None for a in articles]
     undated = days.count(None)
     kept = [a for a, day in zip(articles, days, strict=True) if day == date]

@@ -49,7 +49,7 @@ from .config import DEFAULT_LANGUAGE, Settings
 from .daily import DEFAULT_SENTENCES_PER_STORY, DEFAULT_STORIES, prominence, summarize_story
 from .errors import ClusterError, ConfigError, InputError
 from .fetch import TIMEOUT, is_url
-from .ingest import SUFFIXES, read_json, read_paths
+from .ingest import SUFFIXES, read_json, read_paths, unreadable_times
 from .ingest.files import MANIFEST
 from .ingest.outlets import Outlets, name_outlets
 from .lexicon import tf_idf
@@ -226,12 +226,14 @@ def _parquet_sources(file: Path, outlets: Outlets | None) -> list[Source]:
 
 
 def read_source(source: Source) -> tuple[list[Article], list[str]]:
-    """The articles of one partition, and a warning for each file skipped in it."""
+    """The articles of one partition, and a warning for each file skipped in it and each
+    article whose publication time cannot be read (`ingest.unreadable_times`)."""
     if source.articles:
         return list(source.articles), []
     if source.row_group >= 0:
         read = _read_parquet(Path(source.files[0]), source.row_group)
-        return (name_outlets(read, source.outlets, "") if source.outlets else read), []
+        read = name_outlets(read, source.outlets, "") if source.outlets else read
+        return read, unreadable_times(read)
     articles: list[Article] = []
     warnings: list[str] = []
     for file in source.files:
@@ -239,7 +241,7 @@ def read_source(source: Source) -> tuple[list[Article], list[str]]:
             articles.extend(read_paths([file], outlets=source.outlets))
         except InputError as error:
             warnings.append(f"skipped {file}: {error}")
-    return articles, warnings
+    return articles, warnings + unreadable_times(articles)
 
 
 def _read_parquet(file: Path, row_group: int) -> list[Article]:

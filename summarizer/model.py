@@ -6,13 +6,49 @@ import datetime as dt
 import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Literal, TypeVar
 
 T = TypeVar("T")
 Progress = Callable[[Iterable[T], int], Iterator[T]]
 """How a long step reports: it passes its results through, with how many there will be."""
 
-_ISO_DATE = re.compile(r"\s*(\d{4}-\d{2}-\d{2})(?:[T ](\d{2}:\d{2}(?::\d{2})?))?")
+# An ISO 8601 date, and its time of day and UTC offset when given ("Z", "+05:00", "-0800").
+_ISO_DATE = re.compile(
+    r"\s*(\d{4}-\d{2}-\d{2})"
+    r"(?:[T ](\d{2}:\d{2}(?::\d{2}(?:[.,]\d+)?)?)\s*([Zz]|[+-]\d{2}(?::?\d{2})?)?)?"
+)
+
+
+@lru_cache(maxsize=1 << 14)
+def published_time(published: str) -> tuple[dt.datetime, bool] | None:
+    """When `published` (an `Article.published`) says an article was published: the time
+    in UTC (an aware datetime) and whether a time of day was given; None when it gives
+    none or cannot be read.
+
+    Reads ISO 8601 dates and date-times (feeds' dates are normalised to these) and the
+    e-mail style dates of RSS (`Sat, 22 Nov 2026 08:00:00 +0000`). A time with a UTC
+    offset is converted to UTC; a time without one is taken as UTC, as it stands; a date
+    without a time is its day's midnight, UTC, and only its day is known (False).
+    """
+    found = _ISO_DATE.match(published)
+    try:
+        if found:
+            day, clock, offset = found.groups()
+            offset = "+00:00" if offset in ("Z", "z") else offset or ""
+            time = dt.datetime.fromisoformat(f"{day} {clock}{offset}" if clock else day)
+            timed = clock is not None
+        elif published.strip():
+            from email.utils import parsedate_to_datetime
+
+            time, timed = parsedate_to_datetime(published), ":" in published
+        else:
+            return None
+    except (ValueError, TypeError, IndexError):
+        return None
+    if time.tzinfo is None:
+        return time.replace(tzinfo=dt.UTC), timed
+    return time.astimezone(dt.UTC), timed
 
 
 @dataclass(frozen=True, slots=True)
@@ -34,22 +70,19 @@ class Article:
 
     @property
     def published_at(self) -> dt.datetime | None:
-        """When it was published, in the outlet's own time zone, if `published` says.
+        """When it was published, in UTC (an aware datetime), if `published` says: a time
+        with a UTC offset converted to UTC, one without taken as UTC, a date alone as its
+        midnight, UTC (`published_time` reads it; `published_timed` says whether a time of
+        day was given). Its `.date()` is the UTC day, the day `brief --date` keeps."""
+        found = published_time(self.published)
+        return found[0] if found else None
 
-        Reads ISO 8601 dates and date-times (feeds' dates are normalised to these) and
-        the e-mail style dates of RSS (`Sat, 22 Nov 2026 08:00:00 +0000`).
-        """
-        found = _ISO_DATE.match(self.published)
-        try:
-            if found:
-                return dt.datetime.fromisoformat(" ".join(filter(None, found.groups())))
-            if self.published.strip():
-                from email.utils import parsedate_to_datetime
-
-                return parsedate_to_datetime(self.published).replace(tzinfo=None)
-        except (ValueError, TypeError, IndexError):
-            pass
-        return None
+    @property
+    def published_timed(self) -> bool:
+        """Whether `published` gives a time of day, not only a date: a date alone is
+        ordered against other times only by its day (`credits`)."""
+        found = published_time(self.published)
+        return found is not None and found[1]
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,8 +102,9 @@ class Claim:
 
     `when` says, on an item, when the version was published against every credited one:
     "later" (after all of them: an update of the item's figure), "earlier" (before all of
-    them: the figure the credited outlets updated), or "" (a dispute: the times overlap or
-    one is unknown). In a `Disagreement` it is always ""."""
+    them: the figure the credited outlets updated), or "" (a dispute: the times overlap, one
+    is unknown, or a date alone falls on the day of a time: only its day is known). In a
+    `Disagreement` it is always ""."""
 
     value: str
     text: str

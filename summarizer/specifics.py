@@ -23,7 +23,8 @@ million" agrees with "72 million", "more than $1 million" with "$1.1 million";
 "$1 trillion" does not with "$1.2 trillion"); "hundreds" is 200 to 999. Two
 specifics agree when their intervals meet. Two bounds the same way are compared as their
 numbers ("at least 12" and "at least 21" differ, as do "more than 1,000" and "at least
-1,800"); a bound against a value or the other way is met by any value on its side ("more
+1,800"); a bound against a value or the other way is met by any value on its side, the
+bound being the number as printed ("nearly 200" does not agree with "240"; "more
 than 40 km" agrees with "48 km", "up to 3 feet" with "more than 2 feet", "nearly 75" with
 "70", not with "80"; "as many as 250" is an upper bound).
 
@@ -146,10 +147,14 @@ class Specific:
 
     def _range(self) -> tuple[float, float]:
         """What the value allows: a lower bound runs up without end, an upper one down."""
+        # The bound is the number as printed, not what it rounds: "nearly 200" is below
+        # 200 (not 249), so it does not agree with "240"; a magnitude keeps its span.
+        exact = self.high >= 4 * self.low or self.low <= 0
+        low, high = (self.low, self.high) if exact else ((self.low + self.high) / 2,) * 2
         if self.bound == "lower":
-            return self.low, float("inf")
+            return low, float("inf")
         if self.bound == "upper":
-            return float("-inf"), self.high
+            return float("-inf"), high
         return self.low, self.high
 
 

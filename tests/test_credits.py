@@ -53,7 +53,12 @@ def run(*args):
 
 
 def values(disagreement):
-    return {claim.value: claim.sources for claim in disagreement.claims}
+    """Each value of a disagreement with every outlet that gave it (one claim per
+    sentence, so one value may come in several claims)."""
+    found: dict[str, tuple[str, ...]] = {}
+    for claim in disagreement.claims:
+        found[claim.value] = tuple(dict.fromkeys(found.get(claim.value, ()) + claim.sources))
+    return found
 
 
 def test_the_outlet_with_another_number_is_not_credited_and_disputes(dam):
@@ -70,20 +75,32 @@ def test_the_outlet_with_another_number_is_not_credited_and_disputes(dam):
 
 def test_the_example_reports_both_disagreements_verbatim(dam):
     data = json.loads(run("summarize", dam, "-f", "json"))
-    found = {tuple(c["value"] for c in d["claims"]): d for d in data["disagreements"]}
+    found = {
+        tuple(dict.fromkeys(c["value"] for c in d["claims"])): d for d in data["disagreements"]
+    }
     assert set(found) == {("12", "21"), ("3,000", "30,000")}
     killed = found[("12", "21")]
     assert killed["kind"] == "differ"
     assert "killed" in killed["about"]
-    assert killed["claims"][1] == {
+    first = DAM[2]["text"].split(", officials")[0]
+    assert [(c["value"], c["sources"]) for c in killed["claims"]] == [
+        ("12", ["Daily Bugle"]),
+        ("12", ["Evening Star"]),
+        ("21", ["Morning Post"]),
+    ]
+    assert killed["claims"][1]["text"].startswith(first)  # each outlet's own sentence
+    assert killed["claims"][2] == {
         "value": "21",
         "text": DAM[1]["text"].split(". ")[0] + ".",
         "sources": ["Morning Post"],
         "published": "",
     }
     evacuated = found[("3,000", "30,000")]["claims"]
-    assert [c["sources"] for c in evacuated] == [["Daily Bugle", "Morning Post"], ["Evening Star"]]
-    assert evacuated[1]["text"] == "Around 30,000 residents fled their homes downstream."
+    assert [(c["sources"], c["text"]) for c in evacuated] == [
+        (["Daily Bugle"], "About 3,000 residents were evacuated from villages downstream."),
+        (["Morning Post"], "Some 3,000 people were evacuated from nearby villages."),
+        (["Evening Star"], "Around 30,000 residents fled their homes downstream."),
+    ]
 
 
 @pytest.mark.parametrize("fmt", [f for f in FORMATS if f != "json"])
@@ -231,7 +248,7 @@ def test_the_others_are_not_all():
     assert found == ()
 
 
-def test_a_later_figure_on_an_item_is_an_update_not_a_dispute():
+def test_the_latest_figure_leads_the_item_and_earlier_ones_are_not_disputes():
     killed = "people were killed when a storm hit the coast on Sunday, police said."
     articles = [
         Article(
@@ -256,13 +273,17 @@ def test_a_later_figure_on_an_item_is_an_update_not_a_dispute():
     ]
     briefing = summarize(articles)
     (toll,) = [item for item in briefing.items if "killed" in item.text]
-    assert "five" in toll.text and toll.sources == ("Wire A", "Wire C")
-    assert toll.updated_by == ("Wire B",) and toll.disputed_by == () and toll.earlier_from == ()
+    assert "nine" in toll.text and toll.sources == ("Wire B",)
+    assert toll.earlier_from == ("Wire A", "Wire C")
+    assert toll.disputed_by == () and toll.updated_by == ()
     item = json.loads(render(briefing, "json"))["items"][briefing.items.index(toll)]
-    assert item["updated_by"] == ["Wire B"] and item["disputed_by"] == []
-    assert item["earlier_from"] == []
+    assert item["earlier_from"] == ["Wire A", "Wire C"] and item["disputed_by"] == []
+    assert item["coverage"] == "1 of 3 sources"
     markdown = render(briefing, "markdown")
-    assert "**Updated later** by Wire B: nine" in markdown and "**Disputed**" not in markdown
+    assert "**Earlier figure** from Wire A: five; Wire C: 5" in markdown
+    assert "**Disputed**" not in markdown
+    # the same articles in another order lead with the same, latest, figure
+    assert [i.text for i in summarize(articles[::-1]).items] == [i.text for i in briefing.items]
 
 
 DESTROYED = "homes were destroyed when a wildfire swept through the valley on Tuesday."
@@ -318,7 +339,8 @@ def test_an_earlier_figure_on_an_item_is_not_a_dispute():
         assert not re.search(r"[Dd]isputed\W+by|[Uu]pdated later", page), fmt
     assert "**Earlier figure** from Valley Courier: 14" in pages["markdown"]
     (update,) = briefing.disagreements  # the story-wide list tells it in time order
-    assert update.kind == "updated" and [c.value for c in update.claims] == ["14", "30"]
+    assert update.kind == "updated"
+    assert list(dict.fromkeys(c.value for c in update.claims)) == ["14", "30"]
 
 
 def test_an_earlier_figure_in_the_daily_briefing():
@@ -482,3 +504,76 @@ def test_a_unit_of_measure_counts_only_itself():
         )
         == []
     )
+
+
+@pytest.mark.parametrize(
+    ("theirs", "other"),
+    [
+        ("The council approved a $1.2 trillion budget on Friday night.",
+         "The council approved a $1.2 billion budget on Friday night."),
+        ("The club was fined $5.4 million by the league on Friday.",
+         "The club was fined €5 million by the league on Friday."),
+        ("The wildfire has burned 12,000 hectares since it started, firefighters said.",
+         "The wildfire has burned 12,000 acres since it started, firefighters said."),
+        ("The bridge will stay closed until Monday.", "The bridge will stay closed until Friday."),
+        ("A passenger, 23, was taken to hospital after the bus crashed on the coast road.",
+         "The driver, 54, was taken to hospital after the bus crashed on the coast road."),
+    ],
+)  # fmt: skip
+def test_an_outlet_whose_sentence_gives_another_figure_is_never_credited(theirs, other):
+    briefing = briefing_of(theirs, theirs, other)
+    (item,) = [i for i in briefing.items if i.text == theirs]
+    assert item.sources == ("Daily Bugle", "Morning Post")
+
+
+def test_nearly_is_below_its_number():
+    homes = "homes were destroyed when the storm hit the island, the mayor said."
+    (item,) = briefing_of(f"Nearly 200 {homes}", f"Some 240 {homes}").items
+    assert len(item.sources) == 1 and len(item.disputed_by) == 1
+    assert reported(f"Nearly 200 {homes}", f"Some 196 {homes}") == []
+
+
+def test_an_article_that_tells_two_places_does_not_dispute_either():
+    assert (
+        reported(
+            "Floods killed 14 people in the north on Tuesday, officials said. In the south, "
+            "floods killed 6 people.",
+            "Floods killed 14 people in the north on Tuesday, officials said.",
+            "In the south, floods killed 6 people.",
+        )
+        == []
+    )
+
+
+def test_an_outlets_later_article_leads_with_its_figure():
+    missing = "passengers were missing after the ferry sank off the cape, the coast guard said."
+    articles = [
+        Article("r1", "Harbor Times", f"At least 20 {missing}", published="2026-11-20T08:00"),
+        Article("r2", "Harbor Times", f"At least 35 {missing}", published="2026-11-20T18:00"),
+        Article("r3", "Valley Herald", f"At least 20 {missing}", published="2026-11-20T09:00"),
+    ]
+    briefing = summarize(articles)
+    (item,) = briefing.items
+    assert "35" in item.text and item.sources == ("Harbor Times",)
+    assert item.earlier_from == ("Harbor Times", "Valley Herald")
+    (update,) = briefing.disagreements
+    assert update.kind == "updated" and [c.value for c in update.claims] == ["20", "35"]
+
+
+def test_one_outlets_own_versions_are_not_a_disagreement():
+    toll = "people have died in the cold spell across the region, police said on Monday."
+    articles = [
+        Article("w1", "Wire A", f"At least 62 {toll}"),
+        Article("w2", "Wire A", f"At least 65 {toll}"),
+    ]
+    assert summarize(articles).disagreements == ()
+
+
+def test_two_products_sold_are_two_facts():
+    quarter = "The company sold {} in the third quarter, its report said."
+    assert (
+        reported(quarter.format("4.1 million phones"), quarter.format("2.3 million tablets")) == []
+    )
+    assert reported(quarter.format("4.1 million phones"), quarter.format("3.9 million phones")) == [
+        ["3.9 million", "4.1 million"]
+    ]

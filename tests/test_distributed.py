@@ -356,3 +356,38 @@ def test_the_default_outlets_file_names_outlets_on_the_cluster_too(cluster, tmp_
     assert local.exit_code == 0 and remote.exit_code == 0, remote.output
     assert json.loads(local.stdout)["stories"][0]["sources"] == ["The Example Herald"]
     assert remote.stdout == local.stdout
+
+
+def test_unreadable_publication_times_are_warned_on_a_cluster_as_locally(cluster, tmp_path):
+    mine = "At least {} miners were killed when a tunnel collapsed at the Redrock mine, officials said."
+    records = [
+        {
+            "id": f"m{n}",
+            "source": outlet,
+            "title": "Mine",
+            "url": "",
+            "published": when,
+            "text": mine.format(n),
+        }
+        for n, (outlet, when) in enumerate(
+            [("Harbor Times", "2026-11-20T08:00:00Z"), ("Valley Herald", "2026-13-45T99:99")], 7
+        )
+    ]
+    _write_jsonl(records[:1], tmp_path / "day", files=1)
+    pq.write_table(pa.Table.from_pylist(records[1:]), tmp_path / "day" / "more.parquet")
+    remote = runner.invoke(
+        app, ["brief", str(tmp_path / "day"), "--scheduler", cluster.scheduler_address]
+    )
+    assert remote.exit_code == 0, remote.output
+    assert remote.stderr.splitlines() == [
+        "warning: m8 (Valley Herald): cannot read the publication time '2026-13-45T99:99', "
+        "taken as unknown (give ISO 8601, such as 2026-11-20T10:00:00+05:00)"
+    ]
+    as_json = dict(records[1], id="m9", published="someday")
+    _write_jsonl([records[0], as_json], tmp_path / "json", files=1)
+    remote = runner.invoke(
+        app, ["brief", str(tmp_path / "json"), "--scheduler", cluster.scheduler_address]
+    )
+    local = runner.invoke(app, ["brief", str(tmp_path / "json")])
+    assert remote.stderr == local.stderr != ""
+    assert "m9 (Valley Herald): cannot read the publication time 'someday'" in local.stderr

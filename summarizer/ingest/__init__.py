@@ -44,6 +44,7 @@ __all__ = [
     "read_jsonl",
     "read_paths",
     "read_text",
+    "unreadable_times",
 ]
 
 PARALLEL_FROM = 32  # fewer inputs than this are read faster than a process pool starts
@@ -69,6 +70,8 @@ def read_paths(
     is skipped with a warning while other inputs hold articles; when none does, it is the
     error. A URL that fails is always skipped with a warning. `jobs` processes read (and
     extract) the files when there are many; the articles come in the same order either way.
+    An article whose publication time cannot be read (`Article.published_at`) is kept,
+    its time unknown, with a warning.
     """
     articles: list[Article] = []
     unusable: list[Unusable] = []
@@ -126,7 +129,23 @@ def read_paths(
             + ", ".join(paths)
             + f" (give articles or feeds as files: {', '.join(sorted(SUFFIXES))})"
         )
-    return _unique_ids(_without_repeats(articles))
+    kept = _unique_ids(_without_repeats(articles))
+    for warning in unreadable_times(kept):
+        log.warning("%s", warning)
+    return kept
+
+
+def unreadable_times(articles: Sequence[Article]) -> list[str]:
+    """A warning for each article whose `published` gives no time that can be read
+    (`Article.published_at`): it counts as unknown, so its versions are disputes, never
+    updates (`credits`). `read_paths` logs them; the cluster path sends them back."""
+    return [
+        f"{article.id} ({article.source}): cannot read the publication time "
+        f"{article.published!r}, taken as unknown "
+        "(give ISO 8601, such as 2026-11-20T10:00:00+05:00)"
+        for article in articles
+        if article.published.strip() and article.published_at is None
+    ]
 
 
 def _subscriptions(given: str, pages: dict[str, Page | None]) -> list[Subscription] | None:
