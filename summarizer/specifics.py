@@ -372,9 +372,11 @@ def _read_quantity(text: str, match: re.Match[str], start: int) -> Specific | No
         glued = _GLUED.match(text, match.end("digits"))
         if glued and not g["scale"] and glued.group().lower() not in _GLUED_UNITS:
             return None  # "3D", "1980s": not a quantity
+        if _is_year(raw, g) and _PHOTO.match(text, match.end("digits")):
+            return None  # "3, 2015 file photo": when a picture was taken
+        if _PHOTO_DAY.match(text, match.end("digits")):
+            return None  # the day of "3, 2015 file photo" after a split "March"
         if _is_year(raw, g):
-            if _PHOTO.match(text, match.end("digits")):
-                return None  # "3, 2015 file photo": when a picture was taken
             year = int(raw) * 10_000
             return Specific(
                 "date", year, year, "", False, raw, match.start("digits"),
@@ -455,6 +457,7 @@ _COMPARED = re.compile(  # "five times faster than", "50 times more likely": a r
     r"|\s+\w+er\s+than\b",
     re.I,
 )
+_PHOTO_DAY = re.compile(r",\s*(?:19|20)\d\d,?\s+(?:file\s+)?(?:photo|picture|image)\b", re.I)
 _PHOTO = re.compile(r",?\s+(?:file\s+)?(?:photo|picture|image)\b", re.I)
 
 _AGE_AFTER = re.compile(r"(?:-|\s)years?(?:-|\s)old\b", re.I)

@@ -385,16 +385,19 @@ def reported(*texts):
 
 
 def test_values_a_hundred_times_apart_are_two_facts():
-    car = "The missing hiker's car was found {} kilometres from the trailhead on Wednesday."
-    assert reported(car.format("two"), car.format("200")) == []
-    assert reported(car.format("two"), car.format("three")) == [["three", "two"]]
+    found = "Rescuers found the car two kilometres from the trailhead on Wednesday."
+    other = "Rescuers found the car 200 kilometres from the northern trailhead on Wednesday."
+    assert reported(found, other) == []
+    assert reported(found, other.replace("200", "three")) == [["three", "two"]]
+    # told in the very same words, the two values are one fact told two ways
+    assert reported(found, found.replace("two", "200")) == [["200", "two"]]
 
 
 def test_two_magnitude_words_never_disagree():
     assert (
         reported(
-            "Hundreds of thousands of fans lined the avenue for the victory parade.",
-            "Millions of fans lined the avenue for the victory parade.",
+            "Hundreds of thousands of fans lined the avenue for the victory parade on Sunday.",
+            "Millions of fans lined the long avenue for the victory parade on Sunday.",
         )
         == []
     )
@@ -577,3 +580,30 @@ def test_two_products_sold_are_two_facts():
     assert reported(quarter.format("4.1 million phones"), quarter.format("3.9 million phones")) == [
         ["3.9 million", "4.1 million"]
     ]
+
+
+def test_two_figures_given_the_other_way_round_are_disputed():
+    crash = "A tram crash killed {} people and injured {}, the transport authority said."
+    (item,) = briefing_of(crash.format(3, 12), crash.format(12, 3)).items
+    assert item.sources == ("Daily Bugle",) and item.disputed_by == ("Morning Post",)
+    assert sorted(sorted(v) for v in reported(crash.format(3, 12), crash.format(12, 3))) == [
+        ["12", "3"],
+        ["12", "3"],
+    ]
+
+
+@pytest.mark.parametrize(
+    ("mine", "theirs"),
+    [
+        ("The election will be held on Nov. 30, the board said.",
+         "The election will be held on Dec. 7, the board said."),
+        ("The council passed a $1.2 trillion budget on Friday night.",
+         "The council passed a $1.2 billion budget on Friday night."),
+        ("Three of the five judges voted to overturn the ruling.",
+         "Four of the five judges voted to overturn the ruling."),
+    ],
+)  # fmt: skip
+def test_one_sentence_told_with_another_figure_is_disputed(mine, theirs):
+    (item,) = briefing_of(mine, theirs).items
+    assert item.sources == ("Daily Bugle",) and item.disputed_by == ("Morning Post",)
+    assert len(reported(mine, theirs)) == 1
