@@ -3,7 +3,8 @@
 Average-linkage agglomerative clustering over TF-IDF cosine similarity: two groups merge
 while their sentences are, on average, at least `threshold` alike. One fact told by five
 outlets in different words, quote marks or order shares its content words, and so lands
-in one cluster; a sentence with no content words stays alone. Two sentences of the same
+in one cluster; a sentence with no content words stays alone, unless another outlet
+printed it in the same words. Two sentences of the same
 article never share a cluster: an article that says a thing twice still reported it once,
 and a cluster spanning two of its sentences would merge two different facts.
 
@@ -21,15 +22,25 @@ import numpy as np
 from .lexicon import Lexicon
 
 
-def cluster(lexicon: Lexicon, articles: Sequence[str], threshold: float) -> list[int]:
+def cluster(
+    lexicon: Lexicon,
+    articles: Sequence[str],
+    threshold: float,
+    texts: Sequence[str] | None = None,
+) -> list[int]:
     """A cluster label per sentence, numbered 0, 1, ... in order of first appearance.
 
-    `articles` names the article of each sentence.
+    `articles` names the article of each sentence; with `texts`, sentences printed in
+    the same words (case and spacing aside) are alike even with no content words ("The
+    cause is not yet known." from three outlets is one sentence, not three).
     """
     n = len(lexicon.terms)
     if n < 2:
         return list(range(n))
     similarity = lexicon.similarity().copy()
+    if texts is not None:
+        same = np.unique([" ".join(t.casefold().split()) for t in texts], return_inverse=True)[1]
+        similarity[same[:, None] == same[None, :]] = 1.0
     codes = np.unique(np.asarray(articles), return_inverse=True)[1]
     # So unlike that no average over fewer than n * n pairs can bring it up to a threshold.
     similarity[codes[:, None] == codes[None, :]] = -float(n * n)

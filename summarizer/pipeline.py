@@ -109,13 +109,21 @@ def summarize_prepared(
             "boilerplate (give the articles' full text)"
         )
     lexicon = analyse([s.text for s in sentences], settings.language)
-    labels = cluster(lexicon, [s.article_id for s in sentences], settings.cluster_threshold)
+    labels = cluster(
+        lexicon,
+        [s.article_id for s in sentences],
+        settings.cluster_threshold,
+        [s.text for s in sentences],
+    )
     weighed = [a for a in cleaned if reports is None or a.id in reports]
     chosen_from = sentences_of(weighed) if len(weighed) < len(cleaned) else []
     if chosen_from:
         chosen_lexicon = analyse([s.text for s in chosen_from], settings.language)
         chosen_labels = cluster(
-            chosen_lexicon, [s.article_id for s in chosen_from], settings.cluster_threshold
+            chosen_lexicon,
+            [s.article_id for s in chosen_from],
+            settings.cluster_threshold,
+            [s.text for s in chosen_from],
         )
         items = [
             credit_cluster(item, sentences, labels)

@@ -72,3 +72,17 @@ def test_average_linkage_cuts_the_same_clusters_as_scipy(seed):
     same_theirs = theirs[:, None] == theirs[None, :]
     assert (same_ours == same_theirs).all()
     assert 1 < len(set(ours)) < len(ours)  # the case is not trivial
+
+
+def test_a_sentence_without_content_words_printed_by_several_outlets_is_one_item():
+    from summarizer import Article, summarize
+
+    text = (
+        "A fire killed five workers at the textile factory on Wednesday. "
+        "The cause is not yet known."
+    )
+    briefing = summarize([Article(id=f"k{n}", source=f"Outlet {n}", text=text) for n in range(3)])
+    assert [(item.text, len(item.sources)) for item in briefing.items] == [
+        ("A fire killed five workers at the textile factory on Wednesday.", 3),
+        ("The cause is not yet known.", 3),
+    ]
