@@ -391,7 +391,7 @@ class _Finder:
                     silent.add(article)
                 break
             else:
-                if self._other_sort(head, other):
+                if self._other_sort(head, other) or self._omits(head, other):
                     silent.add(article)
         if not disputing and not silent:
             return item
@@ -402,6 +402,7 @@ class _Finder:
             return item
         credited = [_time_of(self.articles[a]) for a in kept if a in self.articles]
         claims = []
+        order: list[dt.datetime | None] = []
         for value, found in disputing.items():
             times = [_time_of(self.articles[a]) for a, _ in found if a in self.articles]
             # after every credited version, before every one, or neither
@@ -416,6 +417,10 @@ class _Finder:
                 claims.append(
                     Claim(value, self.sentences[first].text, outlets, self._published(found), when)
                 )
+                order.append(min((t[0] for t in times if t is not None), default=None))
+        # Versions in the order they were published (unknown times last, as given).
+        ranked = sorted(range(len(claims)), key=lambda n: (order[n] is None, order[n] or 0, n))
+        claims = [claims[n] for n in ranked]
         later = [pair for value, found in disputing.items() for pair in found]
         if not led and any(c.when == "later" for c in claims):
             latest = max(later, key=lambda pair: self._moment(pair[0]))[1]
@@ -433,6 +438,18 @@ class _Finder:
         published = article.published_at if article is not None else None
         earliest = dt.datetime.min.replace(tzinfo=dt.UTC)  # `published_at` is in UTC
         return (published or earliest, -self.article_order.get(article_id, 0))
+
+    def _omits(self, head: int, other: int) -> bool:
+        """Whether the other sentence leaves out a figure the representative gives (a
+        count, a sum or a percentage with nothing of its kind to agree with it): its
+        outlet did not print that figure ("killed 52 people, including 9 children"
+        against "killed 52 people")."""
+        theirs = self.found[other]
+        return any(
+            x.kind in ("count", "money", "percent")
+            and not any(comparable(x, z) and x.agrees(z) for z in theirs)
+            for x in self.found[head]
+        )
 
     def _other_sort(self, head: int, other: int) -> bool:
         """Whether the other sentence gives a sum in another currency, or a measure in

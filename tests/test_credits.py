@@ -607,3 +607,24 @@ def test_one_sentence_told_with_another_figure_is_disputed(mine, theirs):
     (item,) = briefing_of(mine, theirs).items
     assert item.sources == ("Daily Bugle",) and item.disputed_by == ("Morning Post",)
     assert len(reported(mine, theirs)) == 1
+
+
+def test_an_outlet_that_left_a_figure_out_is_not_credited_with_it():
+    quake = "The quake killed 52 people{}, officials said."
+    children = quake.format(", including 9 children")
+    briefing = briefing_of(children, children, quake.format(""))
+    (item,) = briefing.items
+    assert item.text == children
+    assert item.sources == ("Daily Bugle", "Morning Post") and item.disputed_by == ()
+
+
+def test_earlier_figures_are_listed_in_the_order_they_were_published():
+    toll = "At least {} miners were killed when a tunnel collapsed at the mine, officials said."
+    articles = [
+        Article("m3", "Wire C", toll.format(11), published="2026-11-20T14:00:00+01:00"),
+        Article("m1", "Wire A", toll.format(15), published="2026-11-20T20:00:00Z"),
+        Article("m2", "Wire B", toll.format(7), published="2026-11-20T08:00:00Z"),
+    ]
+    (item,) = summarize(articles).items
+    assert "15" in item.text and item.earlier_from == ("Wire B", "Wire C")
+    assert [c.value for c in item.disputes] == ["7", "11"]
