@@ -5,19 +5,19 @@ Two stages, after `select`, over the story's candidate sentences and their speci
 (`specifics.py`):
 
 - **Credits.** In each item's cluster, the specifics of every other article's sentence
-  are aligned with the representative's (values that agree first, then by the words
-  around them). An article whose sentence gives a value that cannot be true with the
-  representative's, or a sum in another currency, or a measure in another unit, or
-  that leaves out a count, sum or percentage the representative gives, is not
-  credited: it did not print that figure. Values in one sentence told with other
-  figures (the same content words once the figures are set aside) are one thing. When
-  the two values are the same thing (`same_thing`: "21 people" against "12 people")
-  its outlet is listed as disputing the
-  item, with its value; as an earlier figure when published before every credited
-  version (an outlet's own earlier article included), and when some were published
-  after every credited version, the latest of them leads the item instead
-  (`Claim.when`; with a time unknown on either side, it is a dispute). Times are
-  compared in UTC; a date without a time only by its day (`_before`).
+  are aligned with the representative's (`align`: counts of one noun, values after the
+  same word, values that agree, then the words around them). An article whose sentence
+  gives a value that cannot be true with the representative's, or a sum in another
+  currency, or a measure in another unit, or that leaves out a count, sum or percentage
+  the representative gives, is not credited: it did not print that figure. Values in one
+  sentence told with other figures (the same content words once the figures are set
+  aside) are one thing. When the two values are the same thing (`same_thing`: "21
+  people" against "12 people") its outlet is listed as disputing the item, with its
+  value; as an earlier figure when published before every credited version (an outlet's
+  own earlier article included), and when some were published after every credited
+  version, the latest of them leads the item instead (`Claim.when`; with a time unknown
+  on either side, it is a dispute). Times are compared in UTC; a date without a time
+  only by its day (`_before`).
 - **Disagreements.** Across the whole story, two specifics of different outlets'
   sentences (TF-IDF cosine at least `SAME_SENTENCE`) are one thing when `same_thing`
   says so. Each is paired, per article, with its best such match only when that
