@@ -28,7 +28,8 @@ bound being the number as printed ("nearly 200" does not agree with "240"; "more
 than 40 km" agrees with "48 km", "up to 3 feet" with "more than 2 feet", "nearly 75" with
 "70", not with "80"; "as many as 250" is an upper bound).
 
-Ranges are one specific from the lower to the upper value ("5 to 10 mph", "between 12
+Scores ("beat Ostwick 2-1", "98-91": the larger first) are a kind of their own, equal or
+not. Ranges are one specific from the lower to the upper value ("5 to 10 mph", "between 12
 and 16", "20-25 minutes", "between 12 and 15 percent"). Not counts: odds ("1 in 3"),
 ratios ("five times faster than"), the emergency number 911, street numbers ("2208 Cedley
 Street", "the 15000 block"), numbers glued to letters other than a unit ("3D", "the
@@ -51,7 +52,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
-KINDS = ("count", "money", "percent", "day", "date")
+KINDS = ("count", "money", "percent", "day", "date", "score")
 ROUNDED_FROM = 100  # a round number from here up may be rounded ("43,000" for 43,350)
 
 _UNITS = {
@@ -110,7 +111,8 @@ class Specific:
 
     `kind` is one of KINDS. For quantities `low` and `high` bound the value (in units of
     the thing counted, the currency or percent points); for a day `low` = `high` is its
-    number (Monday 0 ... Sunday 6); for a date, `low` = `high` = year * 10,000 + month *
+    number (Monday 0 ... Sunday 6); for a score, `low` = `high` = the first number * 1,000
+    + the second; for a date, `low` = `high` = year * 10,000 + month *
     100 + day, with 0 for what the text leaves out (`parts` says which of year, month,
     day it gives). `unit` is the currency code or the noun counted, lower-case, or "".
     `text` is the value as printed, without the approximation word; `start`, `end` are
@@ -365,6 +367,10 @@ def _read_quantity(text: str, match: re.Match[str], start: int) -> Specific | No
     scale_word = (g["scale"] or "").strip().lower()
     if g["digits"]:
         raw = g["digits"]
+        score = _SCORE.match(text, match.start("digits"))
+        if score and int(score.group(1)) > int(score.group(2)) and not g["currency"]:
+            value = int(score.group(1)) * 1000 + int(score.group(2))
+            return Specific("score", value, value, "", False, score.group(), *score.span())
         if _names_something(text, match.start("digits")) or raw == "911":
             return None
         if _ADDRESS.match(text, match.end()):
@@ -457,6 +463,7 @@ _COMPARED = re.compile(  # "five times faster than", "50 times more likely": a r
     r"|\s+\w+er\s+than\b",
     re.I,
 )
+_SCORE = re.compile(r"(\d{1,3})[-–](\d{1,3})\b(?![-–]\d)")  # "won 3-1": the winner's first
 _PHOTO_DAY = re.compile(r",\s*(?:19|20)\d\d,?\s+(?:file\s+)?(?:photo|picture|image)\b", re.I)
 _PHOTO = re.compile(r",?\s+(?:file\s+)?(?:photo|picture|image)\b", re.I)
 

@@ -628,3 +628,10 @@ def test_earlier_figures_are_listed_in_the_order_they_were_published():
     (item,) = summarize(articles).items
     assert "15" in item.text and item.earlier_from == ("Wire B", "Wire C")
     assert [c.value for c in item.disputes] == ["7", "11"]
+
+
+def test_a_different_score_is_disputed():
+    final = "Rovers beat Ostwick {} in the cup final on Saturday, with Mbeki scoring late."
+    (item,) = briefing_of(final.format("2-1"), final.format("2-0")).items
+    assert item.sources == ("Daily Bugle",) and item.disputed_by == ("Morning Post",)
+    assert reported(final.format("2-1"), final.format("2-0")) == [["2-0", "2-1"]]

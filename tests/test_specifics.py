@@ -204,3 +204,10 @@ def test_the_date_of_a_photo_is_not_a_specific():
 def test_a_bare_number_joined_to_a_percentage_is_one_range():
     (risk,) = specifics("the risk was between 12 and 15 percent higher")
     assert (risk.kind, risk.low, risk.high) == ("percent", 12, 15)
+
+
+def test_a_score_is_its_own_kind():
+    (score,) = specifics("Rovers beat Ostwick 2-1 in the final")
+    assert (score.kind, score.text) == ("score", "2-1")
+    assert not agree("they won 2-1 at home", "they won 2-0 at home")
+    assert agree("they won 2-1 at home", "a 2-1 win at home")
