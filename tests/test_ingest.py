@@ -226,6 +226,8 @@ def test_binary_file(tmp_path):
         ("broken.jsonl", '{"text": "x."}\n{oops}\n', "line 2 is not valid JSON"),
         ("number.json", "42", "expected an article object"),
         ("strings.json", '["x."]', "item 1 is not an article object"),
+        ("outlets.json", '[{"source": ["A"], "text": "x."}]', 'item 1: "source" must be text'),
+        ("number.jsonl", '{"text": 12}\n', 'item 1: "text" must be text, not a number'),
     ],
 )
 def test_invalid_json_names_the_file(tmp_path, name, content, message):

@@ -43,6 +43,15 @@ def _records(records: Any, name: str) -> list[Article]:
     for number, record in enumerate(records, 1):
         if not isinstance(record, dict):
             raise InputError(f"item {number} is not an article object")
+        for key in (*FIELDS, "text", "html"):
+            value = record.get(key)
+            if isinstance(value, list | dict | bool) or (
+                key in ("text", "html") and isinstance(value, int | float)
+            ):
+                kind = {"dict": "an object", "list": "a list", "bool": "true or false"}.get(
+                    type(value).__name__, "a number"
+                )
+                raise InputError(f'item {number}: "{key}" must be text, not {kind}')
         given = {k: NOT_TEXT.sub("", str(record[k])) for k in FIELDS if k in record}
         fields = {k: v for k, v in given.items() if v and record[k] is not None}
         fields.setdefault("id", f"{name}-{number}" if len(records) > 1 else name)
