@@ -97,7 +97,6 @@ NEAR_AFTER = 6  # words after a count that say what it counts
 ABOUT_WORDS = 6  # words in a disagreement's `about`
 FAR_APART = 1.5  # ratio of two values beyond which they are told alike or are two facts
 TOLD_ALIKE = 0.5  # share of the words around two far-apart values that must be the same
-MAGNITUDE = 4.0  # ratio of high to low of a value that only gives a magnitude ("dozens")
 SUM_SLACK = 0.05  # share by which a total may miss the sum of its parts (rounding)
 SCALE_SLIP = 10.0  # ratio of a zero dropped or added ("3,000", "30,000"): one fact
 # Nouns that news counts interchangeably ("26 countries", "26 nations", "26 states").
@@ -220,26 +219,29 @@ def _apart(x: Specific, y: Specific) -> bool:
     not a zero dropped or added (`SCALE_SLIP`). News that differs on one fact mostly
     differs by a little (a toll updated, a figure rounded or misread); numbers further
     apart are mostly two facts that count one noun. Days and dates are never apart, nor
-    is a magnitude ("hundreds of nations", at least `MAGNITUDE` wide) from a number: it
-    says how many, and says it wrong when another outlet's count is outside it."""
-    if x.kind not in ("count", "money", "percent"):
-        return False
-    if any(z.low > 0 and z.high >= MAGNITUDE * z.low for z in (x, y)):
+    is a magnitude ("hundreds of nations", `Specific.vague`) from a number: it says how
+    many, and says it wrong when another outlet's count is outside it."""
+    if x.kind not in ("count", "money", "percent") or x.vague or y.vague:
         return False
     low, high = max(x.low, y.low), min(x.high, y.high)
     if low <= high:
         return False
     if high <= 0:
         return True
-    middles = sorted(((x.low + x.high) / 2, (y.low + y.high) / 2))
-    slip = middles[0] > 0 and math.isclose(middles[1] / middles[0], SCALE_SLIP)
     measured = x.unit in MEASURES or y.unit in MEASURES  # "12 miles to the north" and
-    return low / high > FAR_APART and not (slip and not measured)  # "120 miles north of"
+    return low / high > FAR_APART and not (_slip(x, y) and not measured)  # "120 miles north"
 
 
-def _magnitude(x: Specific) -> bool:
-    """A value that only gives a magnitude ("hundreds", "dozens"): at least MAGNITUDE wide."""
-    return x.low > 0 and x.high >= MAGNITUDE * x.low
+def _middles(x: Specific, y: Specific) -> tuple[float, float]:
+    """The middles of two values, the smaller first."""
+    low, high = sorted(((x.low + x.high) / 2, (y.low + y.high) / 2))
+    return low, high
+
+
+def _slip(x: Specific, y: Specific) -> bool:
+    """Whether two values are a zero dropped or added apart: exactly SCALE_SLIP times."""
+    low, high = _middles(x, y)
+    return low > 0 and math.isclose(high / low, SCALE_SLIP)
 
 
 def _beyond(x: Specific, y: Specific) -> bool:
@@ -250,25 +252,23 @@ def _beyond(x: Specific, y: Specific) -> bool:
     too little to contradict each other."""
     if x.kind not in ("count", "money", "percent"):
         return False
-    if _magnitude(x) and _magnitude(y):
+    if x.vague and y.vague:
         return True
     low, high = max(x.low, y.low), min(x.high, y.high)
-    if low <= high or high <= 0:
+    small, large = _middles(x, y)
+    if low <= high or high <= 0 or small <= 0 or _slip(x, y):
         return False
-    middles = sorted(((x.low + x.high) / 2, (y.low + y.high) / 2))
-    if middles[0] <= 0 or math.isclose(middles[1] / middles[0], SCALE_SLIP):
-        return False
-    if _magnitude(x) or _magnitude(y):  # how far outside the magnitude's span
+    if x.vague or y.vague:  # how far outside the magnitude's span
         return low / high > SCALE_SLIP
-    return middles[1] / middles[0] > SCALE_SLIP  # "about $300 million", "$3.5 billion"
+    return large / small > SCALE_SLIP  # "about $300 million", "$3.5 billion"
 
 
-def _unit_clash(x: Specific, z: Specific) -> bool:
+def _unit_clash(x: Specific, z: Specific, language: str) -> bool:
     """Two counts, one of a unit of measure, of different nouns ("acres", "hectares")."""
     return (
         x.kind == z.kind == "count"
         and (x.unit in MEASURES or z.unit in MEASURES)
-        and _noun_stems(x.unit, "english") != _noun_stems(z.unit, "english")
+        and _noun_stems(x.unit, language) != _noun_stems(z.unit, language)
     )
 
 
@@ -386,9 +386,10 @@ class _Finder:
                 same = self.same_thing((head, x), (other, y), cosine)
                 if _as_numbers(mine, theirs) or same:
                     self.edges.append(((head, x), (other, y)))
-                if mine.agrees(theirs) and not _unit_clash(mine, theirs):
+                clash = _unit_clash(mine, theirs, self.language)
+                if mine.agrees(theirs) and not clash:
                     continue
-                if same and not _unit_clash(mine, theirs):
+                if same and not clash:
                     disputing.setdefault(theirs.text, []).append((article, other))
                 else:
                     silent.add(article)
@@ -468,7 +469,7 @@ class _Finder:
                 measures = [
                     z for z in self.found[other] if z.kind == "count" and z.unit in MEASURES
                 ]
-                if measures and all(_unit_clash(x, z) for z in measures):
+                if measures and all(_unit_clash(x, z, self.language) for z in measures):
                     return True
         return False
 
@@ -595,7 +596,7 @@ class _Finder:
             and x.unit not in MEASURES
             and y.unit not in MEASURES
             and "age" not in (x.unit, y.unit)
-            and not (_magnitude(x) or _magnitude(y) or _apart(x, y))
+            and not (x.vague or y.vague or _apart(x, y))
         )
 
     def _same_words(self, i: int, j: int) -> bool:

@@ -108,23 +108,11 @@ def summarize_prepared(
             "no sentences to summarize: the input is empty or holds only headings and "
             "boilerplate (give the articles' full text)"
         )
-    lexicon = analyse([s.text for s in sentences], settings.language)
-    labels = cluster(
-        lexicon,
-        [s.article_id for s in sentences],
-        settings.cluster_threshold,
-        [s.text for s in sentences],
-    )
+    lexicon, labels = _clustered(sentences, settings)
     weighed = [a for a in cleaned if reports is None or a.id in reports]
     chosen_from = sentences_of(weighed) if len(weighed) < len(cleaned) else []
     if chosen_from:
-        chosen_lexicon = analyse([s.text for s in chosen_from], settings.language)
-        chosen_labels = cluster(
-            chosen_lexicon,
-            [s.article_id for s in chosen_from],
-            settings.cluster_threshold,
-            [s.text for s in chosen_from],
-        )
+        chosen_lexicon, chosen_labels = _clustered(chosen_from, settings)
         items = [
             credit_cluster(item, sentences, labels)
             for item in _choose(ranker, chosen_from, chosen_lexicon, chosen_labels, settings, seen)
@@ -168,6 +156,14 @@ def _choose(
         fill=settings.fill,
         known=None if seen is None else [seen.knows(sentence) for sentence in sentences],
     )
+
+
+def _clustered(sentences: Sequence[Sentence], settings: Settings) -> tuple[Lexicon, list[int]]:
+    """The sentences' terms and their cluster labels."""
+    lexicon = analyse([s.text for s in sentences], settings.language)
+    articles = [s.article_id for s in sentences]
+    texts = [s.text for s in sentences]
+    return lexicon, cluster(lexicon, articles, settings.cluster_threshold, texts)
 
 
 def _head(article: Article) -> Article:

@@ -54,6 +54,7 @@ from functools import lru_cache
 
 KINDS = ("count", "money", "percent", "day", "date", "score")
 ROUNDED_FROM = 100  # a round number from here up may be rounded ("43,000" for 43,350)
+MAGNITUDE = 4.0  # ratio of high to low of a value that only gives a magnitude ("dozens")
 
 _UNITS = {
     "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
@@ -147,12 +148,18 @@ class Specific:
         other_low, other_high = other._range()
         return max(low, other_low) <= min(high, other_high)
 
+    @property
+    def vague(self) -> bool:
+        """A value that only gives a magnitude ("hundreds", "dozens"): at least MAGNITUDE
+        wide."""
+        return self.low > 0 and self.high >= MAGNITUDE * self.low
+
     def _range(self) -> tuple[float, float]:
         """What the value allows: a lower bound runs up without end, an upper one down."""
         # The bound is the number as printed, not what it rounds: "nearly 200" is below
         # 200 (not 249), so it does not agree with "240"; a magnitude keeps its span.
-        exact = self.high >= 4 * self.low or self.low <= 0
-        low, high = (self.low, self.high) if exact else ((self.low + self.high) / 2,) * 2
+        spanned = self.vague or self.low <= 0
+        low, high = (self.low, self.high) if spanned else ((self.low + self.high) / 2,) * 2
         if self.bound == "lower":
             return low, float("inf")
         if self.bound == "upper":
