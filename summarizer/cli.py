@@ -225,7 +225,12 @@ def summarize(
     smtp_tls: SmtpTls = None,
     eml: Eml = None,
 ) -> None:
-    """Summarize several versions of one story into an attributed briefing."""
+    """Summarize several versions of one story into an attributed briefing.
+
+    Each sentence is credited to the outlets whose own version gives the same figures;
+    an outlet with another figure for the same thing is named as disputing it, and
+    where the sources differ is listed after the items, each outlet's sentence verbatim.
+    """
     from .pipeline import summarize as run
 
     try:
