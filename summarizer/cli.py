@@ -32,6 +32,7 @@ T = TypeVar("T")
 
 app = typer.Typer(
     add_completion=False,
+    rich_markup_mode="markdown",
     no_args_is_help=True,
     pretty_exceptions_show_locals=False,
     help="Turn many outlets' versions of a story into one short briefing in which every "
