@@ -534,6 +534,8 @@ class _Finder:
         x, y = self.found[a[0]][a[1]], self.found[b[0]][b[1]]
         if self._set_apart(a, b, cosine) or (x.unit == "other") != (y.unit == "other"):
             return False  # other times; "nine other children" are not all "10 children"
+        if x.kind in ("day", "date") and not self._rest_agrees(a, b):
+            return False  # "5 million phones in 2024", "8 million in 2025": two periods
         if self._same_words(a[0], b[0]):
             return True  # one sentence with other figures: "held on Nov. 30", "on Dec. 7"
         if self._echoed(a, b) or self._echoed(b, a):
@@ -605,6 +607,19 @@ class _Finder:
         Monday." and "... until Friday."), not two facts in one mould ("Inflation rose
         to 3.2 percent", "Unemployment rose to 5.1 percent")."""
         return self._words_besides(i) == self._words_besides(j)
+
+    def _rest_agrees(self, a: ClaimKey, b: ClaimKey) -> bool:
+        """Whether every other specific of each sentence that the other sentence gives
+        something of its sort for agrees with one of them: a day or date that differs
+        beside figures that differ is another period ("sold 5 million phones in 2024",
+        "8 million phones in 2025"), not a date in dispute."""
+        rest = [[z for k, z in enumerate(self.found[key[0]]) if k != key[1]] for key in (a, b)]
+        return all(
+            any(z.agrees(w) for w in rest[1 - n] if comparable(z, w))
+            for n in (0, 1)
+            for z in rest[n]
+            if any(comparable(z, w) for w in rest[1 - n])
+        )
 
     def _words_besides(self, i: int) -> frozenset[str]:
         starts, _, stems = _tokens(self.sentences[i].text, self.language)

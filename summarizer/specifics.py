@@ -12,21 +12,22 @@ Covered (English):
 - days ("on Thursday") and dates ("Sept. 5", "5 September", "March 2022", "2022-03-05",
   a year alone such as "in 2014": a four-digit number from 1900 to 2099).
 
-A value is an interval: an exact count is a point; a decimal stands for what rounds to it
-("9.2 million" covers 9.15 to 9.25 million, so it agrees with "9.21 million"); an
+A value is an interval: an exact count is a point; a decimal stands for what rounds to
+it ("9.2 million" covers 9.15 to 9.25 million, so it agrees with "9.21 million"); an
 approximation word ("about", "some", "around", "nearly", "more than", "at least", "up
 to" ...) before a round number widens it to the half unit of its last non-zero digit
-("about 3,000" agrees with "3,100" but not with "30,000"), and so does a round number
-of `ROUNDED_FROM` or more ("43,000" agrees with "43,350"), and an approximation of a
-scaled whole number, by its last non-zero digit or by half the scale ("about 70
-million" agrees with "72 million", "more than $1 million" with "$1.1 million";
-"$1 trillion" does not with "$1.2 trillion"); "hundreds" is 200 to 999. Two
-specifics agree when their intervals meet. Two bounds the same way are compared as their
-numbers ("at least 12" and "at least 21" differ, as do "more than 1,000" and "at least
-1,800"); a bound against a value or the other way is met by any value on its side, the
-bound being the number as printed ("nearly 200" does not agree with "240"; "more
-than 40 km" agrees with "48 km", "up to 3 feet" with "more than 2 feet", "nearly 75" with
-"70", not with "80"; "as many as 250" is an upper bound).
+("about 3,000" agrees with "3,100" but not with "30,000"), and so does a round number of
+`ROUNDED_FROM` or more with two significant digits or more ("43,000" agrees with
+"43,350"; a bare one-digit figure such as "300" by a quarter of its unit, so it agrees
+with "310", not with "250"), and an approximation of a scaled whole number, by its last
+non-zero digit or by half the scale ("about 70 million" agrees with "72 million", "more
+than $1 million" with "$1.1 million"; "$1 trillion" does not with "$1.2 trillion");
+"hundreds" is 200 to 999. Two specifics agree when their intervals meet. Two bounds the
+same way are compared as their numbers ("at least 12" and "at least 21" differ, as do
+"more than 1,000" and "at least 1,800"); a bound against a value or the other way is met
+by any value on its side, the bound being the number as printed ("nearly 200" does not
+agree with "240"; "more than 40 km" agrees with "48 km", "up to 3 feet" with "more than
+2 feet", "nearly 75" with "70", not with "80"; "as many as 250" is an upper bound).
 
 Scores ("beat Ostwick 2-1", "98-91": the larger first) are a kind of their own, equal or
 not. Ranges are one specific from the lower to the upper value ("5 to 10 mph", "between 12
@@ -526,21 +527,25 @@ def _digits(raw: str, *, approximate: bool, scaled: bool) -> tuple[float, float]
         half = 0.49 * 10 ** -len(digits.split(".")[1])
         return value - half, value + half
     if (approximate or value >= ROUNDED_FROM) and not scaled and not fraction:
-        return _widen(value)  # "about 3,000", "43,000": rounded
+        # "about 3,000", "43,000": rounded; a bare one-digit figure ("300") by less, as
+        # it was chosen over "250" or "350"
+        one_digit = not approximate and len(digits.rstrip("0")) < 2
+        return _widen(value, 0.24 if one_digit else 0.49)
     if approximate and scaled and not fraction:  # "more than $1 million", "about 70 million"
         low, high = _widen(value)
         return (value - 0.49, value + 0.49) if low == high else (low, high)
     return value, value
 
 
-def _widen(value: float) -> tuple[float, float]:
-    """An approximate round number: give or take half the unit of its last non-zero digit."""
+def _widen(value: float, share: float = 0.49) -> tuple[float, float]:
+    """An approximate round number: give or take `share` (half, by default) of the unit of
+    its last non-zero digit."""
     if value <= 0 or value % 10:
         return value, value
     unit = 1.0
     while value % (unit * 10) == 0:
         unit *= 10
-    return value - 0.49 * unit, value + 0.49 * unit
+    return value - share * unit, value + share * unit
 
 
 def _words_value(phrase: str) -> float | None:

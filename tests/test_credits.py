@@ -635,3 +635,9 @@ def test_a_different_score_is_disputed():
     (item,) = briefing_of(final.format("2-1"), final.format("2-0")).items
     assert item.sources == ("Daily Bugle",) and item.disputed_by == ("Morning Post",)
     assert reported(final.format("2-1"), final.format("2-0")) == [["2-0", "2-1"]]
+
+
+def test_a_year_beside_another_figure_is_another_period_not_a_date_in_dispute():
+    sold = "The company sold {} million phones in {}, the report said."
+    assert reported(sold.format(5, 2024), sold.format(8, 2025)) == []
+    assert reported(sold.format(5, 2024), sold.format(5, 2025)) == [["2024", "2025"]]

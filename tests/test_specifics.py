@@ -211,3 +211,12 @@ def test_a_score_is_its_own_kind():
     assert (score.kind, score.text) == ("score", "2-1")
     assert not agree("they won 2-1 at home", "they won 2-0 at home")
     assert agree("they won 2-1 at home", "a 2-1 win at home")
+
+
+def test_a_bare_one_digit_round_figure_is_not_widened_to_its_neighbours():
+    assert not agree("destroyed 300 homes", "destroyed 250 homes")
+    assert not agree("destroyed 100 homes", "destroyed 149 homes")
+    assert not agree("burned 40,000 acres", "burned 35,000 acres")
+    assert agree("destroyed 300 homes", "destroyed 310 homes")
+    assert agree("destroyed about 300 homes", "destroyed 250 homes")
+    assert agree("a crowd of 43,000", "a crowd of 43,350")
